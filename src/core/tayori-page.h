@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The city-site page around an article: named HTML fragments (title, breadcrumb, date,
+ * audiences, body, contact box, attachments, links) and the template that places them.
+ * The preview pushes the fragments into a live page; export fills the template once. */
+#pragma once
+
+#include "tayori-article.h"
+#include "tayori-preset.h"
+
+G_BEGIN_DECLS
+
+/* Slot names, in template order. */
+extern const char * const tayori_page_slots[];
+
+/* slot name -> safe HTML (every user string entity-encoded; body sanitised). */
+GHashTable *tayori_page_build_fragments (TayoriArticle *article,
+                                         TayoriPreset  *preset);
+/* Template HTML with "{{slot}}" markers in element content. When @live is TRUE each slot is
+ * wrapped in <div data-slot="NAME"> (or <span> inside inline parents) for later updates. */
+char       *tayori_page_fill_template   (const char    *template_html,
+                                         GHashTable    *fragments,
+                                         gboolean       live);
+/* Standalone HTML export: bundled template and CSS inlined, no script. */
+char       *tayori_page_render_standalone (TayoriArticle *article,
+                                           TayoriPreset  *preset,
+                                           GError       **error);
+
+G_END_DECLS

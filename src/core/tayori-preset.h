@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TayoriPreset: the organisation preset (lists, contact defaults, limits, template) that IT
+ * staff place in a system location, layered over the defaults embedded in the core. */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define TAYORI_TYPE_PRESET (tayori_preset_get_type ())
+G_DECLARE_FINAL_TYPE (TayoriPreset, tayori_preset, TAYORI, PRESET, GObject)
+
+/* Embedded defaults, then the first existing file of: $TAYORI_PRESET,
+ * /app/preset/preset.conf (Flatpak extension io.github.tayori.Tayori.Preset),
+ * SYSCONFDIR/tayori/preset.conf. A malformed file is reported in @error and the defaults stay. */
+TayoriPreset       *tayori_preset_load                 (GError      **error);
+/* Defaults plus one explicit file (tests, CLI --preset). */
+TayoriPreset       *tayori_preset_new_from_file        (const char   *path,
+                                                        GError      **error);
+TayoriPreset       *tayori_preset_new_defaults         (void);
+const char         *tayori_preset_get_source           (TayoriPreset *self); /* file path or "defaults" */
+
+const char * const *tayori_preset_get_categories       (TayoriPreset *self); /* "防災", "防災/避難所", … */
+const char * const *tayori_preset_get_audiences        (TayoriPreset *self);
+const char * const *tayori_preset_get_wards            (TayoriPreset *self);
+const char * const *tayori_preset_get_departments      (TayoriPreset *self);
+const char         *tayori_preset_get_city_name        (TayoriPreset *self);
+/* Contact defaults: keys "section", "phone", "fax", "email", "address"; NULL when unset. */
+const char         *tayori_preset_get_contact_default  (TayoriPreset *self,
+                                                        const char   *key);
+guint               tayori_preset_get_summary_limit    (TayoriPreset *self); /* default 120 */
+/* Path of a replacement preview/export template directory, or NULL for the bundled one. */
+const char         *tayori_preset_get_template_dir     (TayoriPreset *self);
+/* "group/key" (e.g. "lists/wards", "article/summary-limit") locked by IT: users cannot change it. */
+gboolean            tayori_preset_is_locked            (TayoriPreset *self,
+                                                        const char   *group_key);
+
+G_END_DECLS
