@@ -43,7 +43,10 @@ G_DECLARE_FINAL_TYPE (TayoriArticle, tayori_article, TAYORI, ARTICLE, GObject)
 
 /* Every setter compares, stores, and notifies only on change ("changed" signal fires too,
  * once per setter call that changed something: the autosave listens to it).
- * Properties carry the same names with '-' (e.g. "thumbnail-alt", "publish-start"). */
+ * Properties carry the same names with '-' (e.g. "thumbnail-alt", "publish-start").
+ * id, created and updated are bookkeeping set by the store: they notify but never emit "changed".
+ * Text getters return "" when unset, except thumbnail, translation group and the publish window,
+ * which return NULL; setters treat "" and NULL alike. */
 TayoriArticle       *tayori_article_new                 (void);
 TayoriArticle       *tayori_article_copy                (TayoriArticle *self); /* deep, same id */
 

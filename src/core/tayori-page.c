@@ -1,1 +1,690 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The city-site page around an article: one safe HTML fragment per template slot, and the
+ * template pass that places them (live, for the preview) or builds a standalone export. */
+#include "tayori-page.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "tayori-core-resources.h"
+#include "tayori-html.h"
+#include "tayori-markdown.h"
+#include "tayori-sanitizer.h"
+
+#define EXPORT_CSP "default-src 'none'; img-src * data:; style-src 'unsafe-inline'"
+
+const char * const tayori_page_slots[] = {
+  "city", "breadcrumb", "title", "meta", "audiences", "emergency", "thumbnail", "body",
+  "links", "attachments", "contact", NULL
+};
+
+/* Template parents whose content is phrasing only: a live slot there is a <span>. */
+static const char inline_parents[] =
+  " p h1 h2 h3 h4 h5 h6 span a li em strong b i small label dt caption figcaption summary time ";
+/* Raw text parents: a slot there is filled without a wrapper. */
+static const char raw_text_parents[] = " title textarea style script xmp ";
+static const char void_elements[] =
+  " area base br col embed hr img input link meta source track wbr ";
+
+static gboolean
+word_in (const char *list,
+         const char *word)
+{
+  g_autofree char *needle = g_strconcat (" ", word, " ", NULL);
+
+  return strstr (list, needle) != NULL;
+}
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+static gboolean
+is_media_hash (const char *text)
+{
+  return text != NULL && strlen (text) == 64 && strspn (text, "0123456789abcdef") == 64;
+}
+
+/* Appends @format (translated, trusted) escaped, with each %s replaced by HTML in @args. */
+static void
+append_label (GString    *out,
+              const char *format,
+              ...)
+{
+  g_autofree char *escaped = tayori_html_escape (format);
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (escaped, args);
+  va_end (args);
+  g_string_append (out, text);
+}
+
+static char *
+build_city (TayoriPreset *preset)
+{
+  GString *out = g_string_new ("<span class=\"city-name\">");
+
+  tayori_html_escape_append (out, tayori_preset_get_city_name (preset));
+  g_string_append (out, "</span> <span class=\"site-name\">");
+  tayori_html_escape_append (out, _("Official website"));
+  g_string_append (out, "</span>");
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+title_or_placeholder (TayoriArticle *article)
+{
+  const char *title = tayori_article_get_title (article);
+
+  return is_empty (title) ? _("Untitled") : title;
+}
+
+static char *
+build_breadcrumb (TayoriArticle *article)
+{
+  GString *out = g_string_new ("<nav class=\"breadcrumb\" aria-label=\"");
+  g_auto(GStrv) parts = g_strsplit (tayori_article_get_category (article), "/", -1);
+
+  tayori_html_escape_append (out, _("You are here"));
+  g_string_append (out, "\"><ol><li>");
+  tayori_html_escape_append (out, _("Home"));
+  g_string_append (out, "</li>");
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (is_empty (parts[i]))
+        continue;
+      g_string_append (out, "<li>");
+      tayori_html_escape_append (out, parts[i]);
+      g_string_append (out, "</li>");
+    }
+  g_string_append (out, "<li aria-current=\"page\">");
+  tayori_html_escape_append (out, title_or_placeholder (article));
+  g_string_append (out, "</li></ol></nav>");
+  return g_string_free (out, FALSE);
+}
+
+/* "2026-12-01" or a full ISO 8601 date-time; the date shown is the one written. */
+static GDateTime *
+parse_date (const char *iso8601)
+{
+  int year, month, day;
+  char tail;
+
+  if (is_empty (iso8601))
+    return NULL;
+  if (sscanf (iso8601, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3)
+    return g_date_time_new_utc (year, month, day, 0, 0, 0);
+  return g_date_time_new_from_iso8601 (iso8601, NULL);
+}
+
+static char *
+date_html (GDateTime *date)
+{
+  g_autofree char *machine = g_date_time_format (date, "%Y-%m-%d");
+  /* Translators: date on the article page, in g_date_time_format() syntax */
+  g_autofree char *human = g_date_time_format (date, _("%B %-d, %Y"));
+  g_autofree char *escaped = tayori_html_escape (human);
+
+  return g_strdup_printf ("<time datetime=\"%s\">%s</time>", machine, escaped);
+}
+
+static void
+append_publication_period (GString       *out,
+                           TayoriArticle *article)
+{
+  g_autoptr(GDateTime) start = parse_date (tayori_article_get_publish_start (article));
+  g_autoptr(GDateTime) end = parse_date (tayori_article_get_publish_end (article));
+  g_autofree char *start_html = start != NULL ? date_html (start) : NULL;
+  g_autofree char *end_html = end != NULL ? date_html (end) : NULL;
+
+  if (start == NULL && end == NULL)
+    return;
+  g_string_append (out, "<span class=\"meta-item meta-period\">");
+  if (start != NULL && end != NULL)
+    append_label (out, _("Publication period: %s – %s"), start_html, end_html);
+  else if (start != NULL)
+    append_label (out, _("Publication period: from %s"), start_html);
+  else
+    append_label (out, _("Publication period: until %s"), end_html);
+  g_string_append (out, "</span>");
+}
+
+static char *
+build_meta (TayoriArticle *article)
+{
+  GString *out = g_string_new ("<p class=\"article-meta\">");
+  GDateTime *stamp = tayori_article_get_updated (article);
+  g_autofree char *publisher = NULL;
+  const char *parts[3] = { NULL };
+  guint n_parts = 0;
+
+  if (stamp == NULL)
+    stamp = tayori_article_get_created (article);
+  if (stamp != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (stamp);
+      g_autofree char *html = date_html (local);
+
+      g_string_append (out, "<span class=\"meta-item meta-updated\">");
+      append_label (out, _("Updated: %s"), html);
+      g_string_append (out, "</span>");
+    }
+  append_publication_period (out, article);
+
+  if (!is_empty (tayori_article_get_ward (article)))
+    parts[n_parts++] = tayori_article_get_ward (article);
+  if (!is_empty (tayori_article_get_department (article)))
+    parts[n_parts++] = tayori_article_get_department (article);
+  publisher = g_strjoinv (" ", (char **) parts);
+  if (n_parts > 0)
+    {
+      g_autofree char *html = tayori_html_escape (publisher);
+
+      g_string_append (out, "<span class=\"meta-item meta-publisher\">");
+      append_label (out, _("Published by: %s"), html);
+      g_string_append (out, "</span>");
+    }
+  g_string_append (out, "</p>");
+  return g_string_free (out, FALSE);
+}
+
+static char *
+build_audiences (TayoriArticle *article)
+{
+  const char * const *audiences = tayori_article_get_audiences (article);
+  GString *out;
+
+  if (audiences[0] == NULL)
+    return g_strdup ("");
+  out = g_string_new ("<div class=\"audiences\"><span class=\"audiences-label\">");
+  tayori_html_escape_append (out, _("For"));
+  g_string_append (out, "</span><ul class=\"chips\">");
+  for (guint i = 0; audiences[i] != NULL; i++)
+    {
+      g_string_append (out, "<li class=\"chip\">");
+      tayori_html_escape_append (out, audiences[i]);
+      g_string_append (out, "</li>");
+    }
+  g_string_append (out, "</ul></div>");
+  return g_string_free (out, FALSE);
+}
+
+static char *
+build_emergency (TayoriArticle *article)
+{
+  GString *out;
+
+  if (!tayori_article_get_emergency (article))
+    return g_strdup ("");
+  out = g_string_new ("<div class=\"emergency-banner\" role=\"note\"><strong class=\"emergency-label\">");
+  tayori_html_escape_append (out, _("Emergency information"));
+  g_string_append (out, "</strong> <span class=\"emergency-text\">");
+  tayori_html_escape_append (out, _("This notice carries urgent information for residents."));
+  g_string_append (out, "</span></div>");
+  return g_string_free (out, FALSE);
+}
+
+static char *
+build_thumbnail (TayoriArticle *article)
+{
+  const char *thumbnail = tayori_article_get_thumbnail (article);
+  g_autofree char *src = NULL;
+  GString *out;
+
+  if (is_empty (thumbnail))
+    return g_strdup ("");
+  src = is_media_hash (thumbnail) ? g_strconcat ("tayori-media:", thumbnail, NULL)
+                                  : tayori_sanitize_url (thumbnail, TAYORI_URL_IMAGE, NULL);
+  if (src == NULL)
+    return g_strdup ("");
+  out = g_string_new ("<figure class=\"thumbnail\"><img src=\"");
+  tayori_html_escape_append (out, src);
+  g_string_append (out, "\" alt=\"");
+  tayori_html_escape_append (out, tayori_article_get_thumbnail_alt (article));
+  g_string_append (out, "\"></figure>");
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_section_start (GString    *out,
+                      const char *name,
+                      const char *heading)
+{
+  g_string_append_printf (out, "<section class=\"%s\" aria-labelledby=\"tayori-%s-heading\">"
+                          "<h2 id=\"tayori-%s-heading\">", name, name, name);
+  tayori_html_escape_append (out, heading);
+  g_string_append (out, "</h2>");
+}
+
+static char *
+build_links (TayoriArticle *article)
+{
+  GPtrArray *links = tayori_article_get_links (article);
+  GString *out;
+
+  if (links == NULL || links->len == 0)
+    return g_strdup ("");
+  out = g_string_new (NULL);
+  append_section_start (out, "related-links", _("Related links"));
+  g_string_append (out, "<ul>");
+  for (guint i = 0; i < links->len; i++)
+    {
+      const TayoriLink *link = g_ptr_array_index (links, i);
+      gboolean external = FALSE;
+      g_autofree char *url = tayori_sanitize_url (link->url != NULL ? link->url : "",
+                                                  TAYORI_URL_LINK, &external);
+      const char *text = !is_empty (link->title) ? link->title : link->url;
+
+      g_string_append (out, "<li>");
+      if (url != NULL && url[0] != '\0')
+        {
+          g_string_append (out, "<a href=\"");
+          tayori_html_escape_append (out, url);
+          g_string_append (out, external ? "\" rel=\"noopener noreferrer\">" : "\">");
+          tayori_html_escape_append (out, text);
+          g_string_append (out, "</a>");
+        }
+      else
+        tayori_html_escape_append (out, text);
+      if (external)
+        {
+          g_string_append (out, " <span class=\"link-note\">");
+          tayori_html_escape_append (out, _("(external site)"));
+          g_string_append (out, "</span>");
+        }
+      g_string_append (out, "</li>");
+    }
+  g_string_append (out, "</ul></section>");
+  return g_string_free (out, FALSE);
+}
+
+static char *
+build_attachments (TayoriArticle *article)
+{
+  GPtrArray *attachments = tayori_article_get_attachments (article);
+  GString *out;
+
+  if (attachments == NULL || attachments->len == 0)
+    return g_strdup ("");
+  out = g_string_new (NULL);
+  append_section_start (out, "attachments", _("Attachments"));
+  g_string_append (out, "<ul>");
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const TayoriAttachment *attachment = g_ptr_array_index (attachments, i);
+      g_autofree char *description = tayori_attachment_describe (attachment);
+      g_autofree char *info = tayori_html_escape (description);
+      gboolean linked = is_media_hash (attachment->hash);
+
+      g_string_append (out, "<li>");
+      if (linked)
+        g_string_append_printf (out, "<a class=\"file-link\" href=\"tayori-media:%s\">", attachment->hash);
+      tayori_html_escape_append (out, attachment->name);
+      g_string_append (out, linked ? "</a>" : "");
+      g_string_append (out, " <span class=\"file-info\">");
+      /* Translators: the format and size of an attached file, after its name */
+      append_label (out, _("(%s)"), info);
+      g_string_append (out, "</span></li>");
+    }
+  g_string_append (out, "</ul></section>");
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+contact_value (TayoriPreset  *preset,
+               const char    *value,
+               const char    *key)
+{
+  return !is_empty (value) ? value : tayori_preset_get_contact_default (preset, key);
+}
+
+static void
+append_contact_row (GString    *out,
+                    const char *label,
+                    const char *value,
+                    const char *href)
+{
+  if (is_empty (value))
+    return;
+  g_string_append (out, "<div class=\"contact-row\"><dt>");
+  tayori_html_escape_append (out, label);
+  g_string_append (out, "</dt><dd>");
+  if (href != NULL)
+    {
+      g_string_append (out, "<a href=\"");
+      tayori_html_escape_append (out, href);
+      g_string_append (out, "\">");
+    }
+  tayori_html_escape_append (out, value);
+  g_string_append (out, href != NULL ? "</a></dd></div>" : "</dd></div>");
+}
+
+static char *
+build_contact (TayoriArticle *article,
+               TayoriPreset  *preset)
+{
+  const char *section = contact_value (preset, tayori_article_get_contact_section (article), "section");
+  const char *phone = contact_value (preset, tayori_article_get_contact_phone (article), "phone");
+  const char *fax = contact_value (preset, tayori_article_get_contact_fax (article), "fax");
+  const char *email = contact_value (preset, tayori_article_get_contact_email (article), "email");
+  const char *address = contact_value (preset, tayori_article_get_contact_address (article), "address");
+  g_autofree char *tel = NULL;
+  g_autofree char *mailto = NULL;
+  GString *out;
+
+  if (is_empty (section) && is_empty (phone) && is_empty (fax) && is_empty (email) && is_empty (address))
+    return g_strdup ("");
+  if (!is_empty (phone))
+    {
+      GString *digits = g_string_new ("tel:");
+
+      for (const char *p = phone; *p != '\0'; p++)
+        if (g_ascii_isdigit (*p) || (*p == '+' && digits->len == 4))
+          g_string_append_c (digits, *p);
+      tel = g_string_free (digits, digits->len <= 4);
+    }
+  if (!is_empty (email) && strchr (email, '@') != NULL && strpbrk (email, " ?&") == NULL)
+    {
+      g_autofree char *url = g_strconcat ("mailto:", email, NULL);
+
+      mailto = tayori_sanitize_url (url, TAYORI_URL_LINK, NULL);
+    }
+
+  out = g_string_new (NULL);
+  append_section_start (out, "contact", _("Contact"));
+  g_string_append (out, "<dl>");
+  append_contact_row (out, _("Section"), section, NULL);
+  append_contact_row (out, _("Phone"), phone, tel);
+  append_contact_row (out, _("Fax"), fax, NULL);
+  append_contact_row (out, _("Email"), email, mailto);
+  append_contact_row (out, _("Address"), address, NULL);
+  g_string_append (out, "</dl></section>");
+  return g_string_free (out, FALSE);
+}
+
+GHashTable *
+tayori_page_build_fragments (TayoriArticle *article,
+                             TayoriPreset  *preset)
+{
+  GHashTable *fragments;
+
+  g_return_val_if_fail (TAYORI_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (TAYORI_IS_PRESET (preset), NULL);
+
+  fragments = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_insert (fragments, (gpointer) "city", build_city (preset));
+  g_hash_table_insert (fragments, (gpointer) "breadcrumb", build_breadcrumb (article));
+  g_hash_table_insert (fragments, (gpointer) "title", tayori_html_escape (title_or_placeholder (article)));
+  g_hash_table_insert (fragments, (gpointer) "meta", build_meta (article));
+  g_hash_table_insert (fragments, (gpointer) "audiences", build_audiences (article));
+  g_hash_table_insert (fragments, (gpointer) "emergency", build_emergency (article));
+  g_hash_table_insert (fragments, (gpointer) "thumbnail", build_thumbnail (article));
+  g_hash_table_insert (fragments, (gpointer) "body", tayori_markdown_render_body (tayori_article_get_body (article), -1));
+  g_hash_table_insert (fragments, (gpointer) "links", build_links (article));
+  g_hash_table_insert (fragments, (gpointer) "attachments", build_attachments (article));
+  g_hash_table_insert (fragments, (gpointer) "contact", build_contact (article, preset));
+  return fragments;
+}
+
+/* What the template pass does besides filling slots: for a standalone export, the document
+ * language, the CSS to inline and the removal of anything that could run script. */
+typedef struct {
+  GHashTable *fragments;
+  gboolean    live;
+  const char *lang;       /* NULL: fill only */
+  const char *css;
+  gboolean    head_done;
+} Fill;
+
+static void
+append_slots (GString    *out,
+              const char *text,
+              gsize       length,
+              const char *parent,
+              const Fill *fill)
+{
+  const char *end = text + length;
+  const char *p = text;
+  const char *open;
+  const char *wrapper = word_in (raw_text_parents, parent) ? NULL
+                        : word_in (inline_parents, parent) ? "span" : "div";
+
+  while ((open = g_strstr_len (p, end - p, "{{")) != NULL)
+    {
+      const char *close = g_strstr_len (open + 2, end - open - 2, "}}");
+      g_autofree char *name = close != NULL ? g_strndup (open + 2, close - open - 2) : NULL;
+      const char *fragment;
+
+      if (name == NULL || !g_strv_contains (tayori_page_slots, name))
+        {
+          g_string_append_len (out, p, open + 2 - p);
+          p = open + 2;
+          continue;
+        }
+      fragment = g_hash_table_lookup (fill->fragments, name);
+      g_string_append_len (out, p, open - p);
+      if (fill->live && wrapper != NULL)
+        g_string_append_printf (out, "<%s data-slot=\"%s\">%s</%s>", wrapper, name,
+                                fragment != NULL ? fragment : "", wrapper);
+      else
+        g_string_append (out, fragment != NULL ? fragment : "");
+      p = close + 2;
+    }
+  g_string_append_len (out, p, end - p);
+}
+
+static void
+append_head_extras (GString    *out,
+                    const Fill *fill)
+{
+  g_autoptr(GString) css = g_string_new (fill->css);
+
+  /* Inline CSS must not end its own <style> element: '<' only ever appears in comments and
+   * strings, where the CSS escape means the same. */
+  g_string_replace (css, "<", "\\3c ", 0);
+  g_string_append (out, "<meta http-equiv=\"Content-Security-Policy\" content=\"" EXPORT_CSP "\">\n");
+  g_string_append_printf (out, "<style>\n%s</style>\n", css->str);
+}
+
+/* Rewrites a start tag for export: no event handlers, the article's language on <html>. */
+static void
+append_export_tag (GString               *out,
+                   const TayoriHtmlToken *token,
+                   const Fill            *fill)
+{
+  gboolean is_html = strcmp (token->name, "html") == 0;
+
+  g_string_append_printf (out, "<%s", token->name);
+  if (is_html)
+    g_string_append_printf (out, " lang=\"%s\"", fill->lang);
+  for (guint i = 0; i < token->n_attributes; i++)
+    {
+      const TayoriHtmlAttribute *attribute = &token->attributes[i];
+
+      if (g_str_has_prefix (attribute->name, "on") || (is_html && strcmp (attribute->name, "lang") == 0) ||
+          strspn (attribute->name, "abcdefghijklmnopqrstuvwxyz0123456789-:") != strlen (attribute->name))
+        continue;
+      g_string_append_printf (out, " %s=\"", attribute->name);
+      tayori_html_escape_append (out, attribute->value);
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, token->self_closing ? " />" : ">");
+}
+
+/* Export drops scripts, stylesheet links (the CSS is inlined) and the template's own
+ * http-equiv metas (the export carries its CSP). */
+static gboolean
+export_drops (const TayoriHtmlToken *token)
+{
+  const char *rel = tayori_html_token_get_attribute (token, "rel");
+
+  return strcmp (token->name, "script") == 0 ||
+         (strcmp (token->name, "link") == 0 && rel != NULL && strstr (rel, "stylesheet") != NULL) ||
+         (strcmp (token->name, "meta") == 0 && tayori_html_token_get_attribute (token, "http-equiv") != NULL);
+}
+
+static void
+handle_start_tag (GString               *out,
+                  TayoriHtmlTokenizer   *tokenizer,
+                  const TayoriHtmlToken *token,
+                  GPtrArray             *open,
+                  Fill                  *fill)
+{
+  g_autofree char *name = g_strdup (token->name);
+  gboolean dropped = fill->lang != NULL && export_drops (token);
+
+  if (!dropped && fill->lang != NULL)
+    append_export_tag (out, token, fill);
+  else if (!dropped)
+    g_string_append_len (out, token->raw, token->raw_len);
+
+  if (word_in (raw_text_parents, name))
+    {
+      tayori_html_tokenizer_set_raw_text (tokenizer, name);
+      token = tayori_html_tokenizer_next (tokenizer);
+      if (!dropped)
+        append_slots (out, token->data, token->data_len, name, fill);
+      return;
+    }
+  if (!dropped && !token->self_closing && !word_in (void_elements, name))
+    g_ptr_array_add (open, g_steal_pointer (&name));
+}
+
+static void
+handle_end_tag (GString               *out,
+                const TayoriHtmlToken *token,
+                GPtrArray             *open,
+                Fill                  *fill)
+{
+  if (fill->lang != NULL && strcmp (token->name, "script") == 0)
+    return;
+  if (fill->lang != NULL && strcmp (token->name, "head") == 0 && !fill->head_done)
+    {
+      append_head_extras (out, fill);
+      fill->head_done = TRUE;
+    }
+  g_string_append_len (out, token->raw, token->raw_len);
+  for (guint i = open->len; i > 0; i--)
+    {
+      if (strcmp (g_ptr_array_index (open, i - 1), token->name) == 0)
+        {
+          g_ptr_array_set_size (open, i - 1);
+          break;
+        }
+    }
+}
+
+static char *
+run_template (const char *template_html,
+              Fill       *fill)
+{
+  g_autoptr(TayoriHtmlTokenizer) tokenizer = tayori_html_tokenizer_new (template_html, -1);
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_sized_new (strlen (template_html) * 2);
+  const TayoriHtmlToken *token;
+
+  while ((token = tayori_html_tokenizer_next (tokenizer))->type != TAYORI_HTML_TOKEN_EOF)
+    {
+      const char *parent = open->len > 0 ? g_ptr_array_index (open, open->len - 1) : "";
+
+      if (token->type == TAYORI_HTML_TOKEN_START_TAG)
+        handle_start_tag (out, tokenizer, token, open, fill);
+      else if (token->type == TAYORI_HTML_TOKEN_END_TAG)
+        handle_end_tag (out, token, open, fill);
+      else if (token->type == TAYORI_HTML_TOKEN_TEXT)
+        append_slots (out, token->raw, token->raw_len, parent, fill);
+      else
+        g_string_append_len (out, token->raw, token->raw_len);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+tayori_page_fill_template (const char *template_html,
+                           GHashTable *fragments,
+                           gboolean    live)
+{
+  Fill fill = { fragments, live, NULL, NULL, FALSE };
+
+  g_return_val_if_fail (template_html != NULL, NULL);
+  g_return_val_if_fail (fragments != NULL, NULL);
+
+  return run_template (template_html, &fill);
+}
+
+GBytes *
+tayori_page_load_asset (TayoriPreset  *preset,
+                        const char    *name,
+                        GError       **error)
+{
+  const char *dir;
+  g_autofree char *path = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (TAYORI_IS_PRESET (preset), NULL);
+  g_return_val_if_fail (g_strcmp0 (name, "page.html") == 0 || g_strcmp0 (name, "page.css") == 0, NULL);
+
+  dir = tayori_preset_get_template_dir (preset);
+  if (dir == NULL)
+    {
+      g_autofree char *resource = g_strconcat (TAYORI_PAGE_RESOURCE_DIR, name, NULL);
+
+      return g_resource_lookup_data (tayori_core_get_resource (), resource,
+                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+    }
+  path = g_build_filename (dir, name, NULL);
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  if (!g_utf8_validate_len (contents, length, NULL))
+    {
+      g_free (contents);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The page template “%s” is not valid UTF-8 text"), path);
+      return NULL;
+    }
+  return g_bytes_new_take (contents, length);
+}
+
+char *
+tayori_page_render_standalone (TayoriArticle  *article,
+                               TayoriPreset   *preset,
+                               GError        **error)
+{
+  g_autoptr(GBytes) template_bytes = NULL;
+  g_autoptr(GBytes) css_bytes = NULL;
+  g_autoptr(GHashTable) fragments = NULL;
+  g_autofree char *template_html = NULL;
+  g_autofree char *css = NULL;
+  g_autofree char *html = NULL;
+  Fill fill = { 0 };
+
+  g_return_val_if_fail (TAYORI_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (TAYORI_IS_PRESET (preset), NULL);
+
+  if (!(template_bytes = tayori_page_load_asset (preset, "page.html", error)) ||
+      !(css_bytes = tayori_page_load_asset (preset, "page.css", error)))
+    return NULL;
+  template_html = g_strndup (g_bytes_get_data (template_bytes, NULL), g_bytes_get_size (template_bytes));
+  css = g_strndup (g_bytes_get_data (css_bytes, NULL), g_bytes_get_size (css_bytes));
+
+  fragments = tayori_page_build_fragments (article, preset);
+  fill.fragments = fragments;
+  fill.lang = tayori_article_get_language (article) == TAYORI_LANGUAGE_EN ? "en" : "ja";
+  fill.css = css;
+  html = run_template (template_html, &fill);
+  if (!fill.head_done)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The page template has no </head> end tag"));
+      return NULL;
+    }
+  return g_steal_pointer (&html);
+}

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (TayoriPreset, tayori_preset, TAYORI, PRESET, GObject)
 
 /* Embedded defaults, then the first existing file of: $TAYORI_PRESET,
  * /app/preset/preset.conf (Flatpak extension io.github.tayori.Tayori.Preset),
- * SYSCONFDIR/tayori/preset.conf. A malformed file is reported in @error and the defaults stay. */
+ * SYSCONFDIR/tayori/preset.conf. A malformed file is reported in @error and the defaults stay:
+ * both constructors that take a file always return a usable preset, even with @error set. */
 TayoriPreset       *tayori_preset_load                 (GError      **error);
 /* Defaults plus one explicit file (tests, CLI --preset). */
 TayoriPreset       *tayori_preset_new_from_file        (const char   *path,

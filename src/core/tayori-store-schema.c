@@ -1,1 +1,436 @@
-/* placeholder: being written */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The store's connection on the worker thread: opening and checking the file, WAL and the
+ * other pragmas, migrations by PRAGMA user_version, cached statements and error mapping. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include "tayori-store-private.h"
+#include "tayori-text-normalize.h"
+
+/* Each step runs with its version bump inside one BEGIN IMMEDIATE … COMMIT. */
+static const char * const migrations[] = {
+  /* 1: articles and their revisions */
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT,"
+  "  category TEXT,"
+  "  categories TEXT NOT NULL DEFAULT '[]',"
+  "  body TEXT,"
+  "  summary TEXT,"
+  "  thumbnail TEXT,"
+  "  thumbnail_alt TEXT,"
+  "  audiences TEXT NOT NULL DEFAULT '[]',"
+  "  ward TEXT,"
+  "  department TEXT,"
+  "  contact_section TEXT,"
+  "  contact_phone TEXT,"
+  "  contact_fax TEXT,"
+  "  contact_email TEXT,"
+  "  contact_address TEXT,"
+  "  publish_start TEXT,"
+  "  publish_end TEXT,"
+  "  emergency INTEGER NOT NULL DEFAULT 0,"
+  "  language TEXT NOT NULL DEFAULT 'ja',"
+  "  translation_group TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'draft',"
+  "  author TEXT,"
+  "  links TEXT NOT NULL DEFAULT '[]',"
+  "  attachments TEXT NOT NULL DEFAULT '[]',"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL);"
+  "CREATE INDEX articles_by_updated ON articles (updated DESC, id DESC);"
+  "CREATE INDEX articles_by_status ON articles (status, updated DESC, id DESC);"
+  "CREATE INDEX articles_by_author ON articles (author, updated DESC, id DESC);"
+  "CREATE INDEX articles_by_ward ON articles (ward, updated DESC, id DESC);"
+  "CREATE INDEX articles_by_category ON articles (category, updated DESC, id DESC);"
+  "CREATE TABLE revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('auto', 'manual')),"
+  "  started TEXT NOT NULL,"  /* first write: autosaves coalesce for a while after it */
+  "  saved TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  snapshot TEXT NOT NULL);"
+  "CREATE INDEX revisions_by_article ON revisions (article_id, id DESC);",
+
+  /* 2: search. Normalised copies of the searched text (scanned with instr() for 1–2
+   * character terms) feed an external-content FTS5 trigram index through triggers. */
+  "CREATE TABLE articles_search ("
+  "  id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL,"
+  "  summary TEXT NOT NULL,"
+  "  body TEXT NOT NULL);"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, summary, body,"
+  "  content='articles_search', content_rowid='id', tokenize='trigram');"
+  "CREATE TRIGGER articles_search_ai AFTER INSERT ON articles_search BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, summary, body)"
+  "    VALUES (new.id, new.title, new.summary, new.body);"
+  "END;"
+  "CREATE TRIGGER articles_search_ad AFTER DELETE ON articles_search BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
+  "    VALUES ('delete', old.id, old.title, old.summary, old.body);"
+  "END;"
+  "CREATE TRIGGER articles_search_au AFTER UPDATE ON articles_search BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
+  "    VALUES ('delete', old.id, old.title, old.summary, old.body);"
+  "  INSERT INTO articles_fts (rowid, title, summary, body)"
+  "    VALUES (new.id, new.title, new.summary, new.body);"
+  "END;"
+  "INSERT INTO articles_search (id, title, summary, body)"
+  "  SELECT id, tayori_normalize (title), tayori_normalize (summary), tayori_normalize (body)"
+  "  FROM articles;",
+};
+
+static int target_version_for_testing;
+static const char *extra_step_for_testing;
+
+void
+tayori_store_db_set_target_version_for_testing (int version)
+{
+  target_version_for_testing = version;
+}
+
+void
+tayori_store_db_set_extra_step_for_testing (const char *sql)
+{
+  extra_step_for_testing = sql;
+}
+
+int
+tayori_store_db_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static gboolean
+is_corruption (int rc)
+{
+  return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+gboolean
+tayori_store_db_fail (TayoriStoreDb  *db,
+                      int             rc,
+                      GError        **error)
+{
+  const char *detail = db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc);
+
+  if (is_corruption (rc))
+    g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_CORRUPT,
+                 _("The article store “%s” is damaged or is not a Tayori database (%s)"),
+                 db->path, detail);
+  else
+    g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_FAILED,
+                 _("The article store could not be used: %s"), detail);
+  return FALSE;
+}
+
+gboolean
+tayori_store_db_exec (TayoriStoreDb  *db,
+                      const char     *sql,
+                      GError        **error)
+{
+  int rc;
+
+  TAYORI_STORE_DB_ASSERT_WORKER (db);
+  rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return tayori_store_db_fail (db, rc, error);
+  return TRUE;
+}
+
+sqlite3_stmt *
+tayori_store_db_prepare (TayoriStoreDb  *db,
+                         const char     *sql,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  TAYORI_STORE_DB_ASSERT_WORKER (db);
+  stmt = g_hash_table_lookup (db->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tayori_store_db_fail (db, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+tayori_store_db_step_done (TayoriStoreDb  *db,
+                           sqlite3_stmt   *stmt,
+                           GError        **error)
+{
+  int rc;
+
+  TAYORI_STORE_DB_ASSERT_WORKER (db);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return tayori_store_db_fail (db, rc, error);
+  return TRUE;
+}
+
+gboolean
+tayori_store_db_transaction (TayoriStoreDb  *db,
+                             gboolean      (*func) (TayoriStoreDb *db,
+                                                    gpointer       data,
+                                                    GError       **error),
+                             gpointer        data,
+                             GError        **error)
+{
+  if (!tayori_store_db_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!func (db, data, error) || !tayori_store_db_exec (db, "COMMIT", error))
+    {
+      sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+tayori_store_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+GDateTime *
+tayori_store_parse_time (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  return g_date_time_new_from_iso8601 (text, NULL);
+}
+
+/* tayori_normalize (text): the search normalisation, available to SQL on this connection. */
+static void
+normalize_function (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  sqlite3_result_text (context, tayori_text_normalize_for_search (text != NULL ? text : ""),
+                       -1, g_free);
+}
+
+static gboolean
+query_text (TayoriStoreDb  *db,
+            const char     *sql,
+            char          **out_text,
+            GError        **error)
+{
+  sqlite3_stmt *stmt = tayori_store_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return tayori_store_db_fail (db, rc, error);
+    }
+  *out_text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* A non-empty file that does not start with SQLite's header is refused before SQLite opens
+ * it: SQLite would otherwise feel free to rewrite or drop the -wal and -shm files beside it,
+ * which belong to the damaged store and are kept aside with it. */
+static gboolean
+check_header (TayoriStoreDb  *db,
+              GError        **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[sizeof magic] = { 0 };
+  FILE *file = g_fopen (db->path, "rb");
+  size_t length;
+
+  if (file == NULL)
+    return TRUE;   /* a new store */
+  length = fread (header, 1, sizeof header, file);
+  fclose (file);
+  if (length == 0 || memcmp (header, magic, sizeof magic) == 0)
+    return TRUE;
+  g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_CORRUPT,
+               _("The article store “%s” is damaged or is not a Tayori database (%s)"),
+               db->path, sqlite3_errstr (SQLITE_NOTADB));
+  return FALSE;
+}
+
+static gboolean
+check_integrity (TayoriStoreDb  *db,
+                 GError        **error)
+{
+  g_autofree char *verdict = NULL;
+
+  if (!query_text (db, "PRAGMA quick_check", &verdict, error))
+    return FALSE;
+  if (g_strcmp0 (verdict, "ok") != 0)
+    {
+      g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_CORRUPT,
+                   _("The article store “%s” is damaged or is not a Tayori database (%s)"),
+                   db->path, verdict);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+configure (TayoriStoreDb  *db,
+           GError        **error)
+{
+  g_autofree char *mode = NULL;
+
+  if (!query_text (db, "PRAGMA journal_mode = WAL", &mode, error))
+    return FALSE;
+  if (g_ascii_strcasecmp (mode, "wal") != 0)
+    {
+      g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_FAILED,
+                   _("The article store could not be used: %s"),
+                   "journal_mode=WAL refused");
+      return FALSE;
+    }
+  /* In WAL mode NORMAL loses nothing committed when the process dies (only on power loss). */
+  return tayori_store_db_exec (db, "PRAGMA synchronous = NORMAL;"
+                                   "PRAGMA foreign_keys = ON;", error);
+}
+
+static int
+read_user_version (TayoriStoreDb  *db,
+                   GError        **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!query_text (db, "PRAGMA user_version", &text, error))
+    return -1;
+  return atoi (text);
+}
+
+static gboolean
+migrate_step (TayoriStoreDb  *db,
+              int             version,
+              GError        **error)
+{
+  const char *sql = version <= tayori_store_db_latest_version ()
+                    ? migrations[version - 1] : extra_step_for_testing;
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!tayori_store_db_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!tayori_store_db_exec (db, sql, error) ||
+      !tayori_store_db_exec (db, bump, error) ||
+      !tayori_store_db_exec (db, "COMMIT", error))
+    {
+      sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+      g_prefix_error (error, _("Updating the article store to version %d failed: "), version);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (TayoriStoreDb  *db,
+         GError        **error)
+{
+  int latest = tayori_store_db_latest_version ();
+  int target = latest;
+  int version = read_user_version (db, error);
+
+  if (version < 0)
+    return FALSE;
+  if (version > latest)
+    {
+      g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_TOO_NEW,
+                   _("The article store “%s” was written by a newer version of Tayori "
+                     "(store version %d, this version understands up to %d)"),
+                   db->path, version, latest);
+      return FALSE;
+    }
+
+  if (target_version_for_testing > 0)
+    target = target_version_for_testing;
+  if (extra_step_for_testing != NULL)
+    target = latest + 1;
+
+  for (; version < target; version++)
+    if (!migrate_step (db, version + 1, error))
+      return FALSE;
+  db->schema_version = version;
+  return TRUE;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+gboolean
+tayori_store_db_open (TayoriStoreDb  *db,
+                      const char     *path,
+                      GError        **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  TAYORI_STORE_DB_ASSERT_WORKER (db);
+  db->path = g_strdup (path);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!check_header (db, error))
+    return FALSE;
+  rc = sqlite3_open_v2 (path, &db->handle, flags, NULL);
+  if (rc != SQLITE_OK)
+    return tayori_store_db_fail (db, rc, error);
+  sqlite3_extended_result_codes (db->handle, 1);
+  sqlite3_busy_timeout (db->handle, 5000);
+  sqlite3_create_function_v2 (db->handle, "tayori_normalize", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, normalize_function, NULL, NULL, NULL);
+
+  return check_integrity (db, error) && configure (db, error) && migrate (db, error);
+}
+
+void
+tayori_store_db_close (TayoriStoreDb *db)
+{
+  if (db->handle != NULL)
+    {
+      TAYORI_STORE_DB_ASSERT_WORKER (db);
+      g_clear_pointer (&db->statements, g_hash_table_destroy);
+      sqlite3_exec (db->handle, "PRAGMA optimize", NULL, NULL, NULL);
+      sqlite3_close (db->handle);
+      db->handle = NULL;
+    }
+  g_clear_pointer (&db->statements, g_hash_table_destroy);
+  g_clear_pointer (&db->path, g_free);
+}

@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-store: fills a store with generated Japanese notices (100,000 by default, imported in
+ * batches) and prints the fill time, the open time, the list's first page, searches of 3+
+ * and of 1–2 characters, a filter, a deep page, and the file size. */
+#include <glib/gstdio.h>
+#include "tayori-store.h"
+
+static const char * const wards[] = {
+  "中央区", "北区", "東区", "西区", "南区", "港区", "緑区", "青葉区", "若葉区", "花見川区",
+  "美浜区", "稲毛区", "泉区", "栄区", "旭区", "瀬谷区", "都筑区", "金沢区", "磯子区", "鶴見区",
+  "戸塚区", "保土ケ谷区", "神奈川区", "中原区",
+};
+static const char * const categories[] = {
+  "くらし・手続き/住民票", "くらし・手続き/マイナンバー", "税金/市民税", "税金/確定申告",
+  "防災/避難所", "防災/防災訓練", "子育て/保育園", "子育て/児童手当", "健康・福祉/高齢者",
+  "健康・福祉/予防接種", "環境/ごみ・リサイクル", "イベント", "イベント/区民まつり",
+  "まちづくり/道路", "文化・スポーツ/図書館", "しごと・産業/事業者支援",
+};
+static const char * const subjects[] = {
+  "区民まつり", "防災訓練", "粗大ごみの収集", "保育園の入園申込み", "児童手当の現況届",
+  "マイナンバーカードの交付", "確定申告の受付", "図書館の臨時休館", "予防接種の予約",
+  "道路工事による通行止め", "高齢者向け健康教室", "事業者向け説明会", "避難所の開設",
+  "住民票の写しのコンビニ交付", "資源物の分別方法", "地域の清掃活動",
+};
+static const char * const kinds[] = {
+  "のお知らせ", "について", "の開催", "を実施します", "のご案内", "の変更について",
+};
+static const char * const sentences[] = {
+  "日頃より区政にご理解とご協力をいただき、誠にありがとうございます。",
+  "詳しくは区役所の担当窓口までお問い合わせください。",
+  "申請には本人確認書類と印鑑をお持ちください。",
+  "当日は混雑が予想されますので、公共交通機関をご利用ください。",
+  "雨天の場合は中止とし、区のホームページでお知らせします。",
+  "事前の予約が必要です。電話またはオンラインでお申し込みください。",
+  "対象は区内に在住・在勤・在学の方です。",
+  "参加費は無料ですが、定員になり次第締め切ります。",
+  "台風の接近に伴い、必要に応じて避難所を開設します。",
+  "高齢者や障害のある方は、早めの避難をお願いします。",
+  "マイナンバーカードをお持ちの方は、コンビニでも証明書を取得できます。",
+  "受付時間は平日の午前8時45分から午後5時までです。",
+  "手話通訳や要約筆記が必要な方は、2週間前までにご連絡ください。",
+  "外国語での案内が必要な方は、多言語コールセンターをご利用ください。",
+  "ごみは収集日の朝8時30分までに、決められた場所に出してください。",
+  "工事期間中はご迷惑をおかけしますが、ご理解とご協力をお願いします。",
+  "新型感染症の状況により、内容を変更する場合があります。",
+  "保育園の入園申込みは、毎月10日が締め切りです。",
+  "児童手当を受けている方は、現況届の提出が必要な場合があります。",
+  "確定申告の会場では、マスクの着用にご協力ください。",
+  "図書館の蔵書点検のため、期間中は休館します。",
+  "事業者の皆さまを対象に、補助金の説明会を開催します。",
+  "区民の皆さまのご参加を心よりお待ちしております。",
+  "駐車場には限りがありますので、お車でのご来場はご遠慮ください。",
+  "申込書は区役所の窓口のほか、ホームページからもダウンロードできます。",
+  "東京都の制度と併せてご利用いただけます。",
+  "市民活動センターでは、ボランティアの登録を受け付けています。",
+  "春と秋の年2回、地域の清掃活動を行っています。",
+};
+static const char * const authors[] = {
+  "山田 花子", "佐藤 太郎", "鈴木 一郎", "高橋 美咲", "田中 健", "伊藤 由美", "渡辺 翔",
+  "中村 葵", "小林 誠", "加藤 真理",
+};
+
+#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
+
+static TayoriArticle *
+generate_article (GRand *rand,
+                  guint  index)
+{
+  TayoriArticle *article = tayori_article_new ();
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  const char *ward = PICK (rand, wards);
+  const char *first = PICK (rand, sentences);
+  guint paragraphs = g_rand_int_range (rand, 3, 8);
+
+  title = g_strdup_printf ("%s %s%s（第%u報）", ward, PICK (rand, subjects), PICK (rand, kinds),
+                           index % 50 + 1);
+  for (guint p = 0; p < paragraphs; p++)
+    {
+      guint count = g_rand_int_range (rand, 2, 6);
+
+      if (p > 0)
+        g_string_append_printf (body, "## %s\n\n", PICK (rand, subjects));
+      for (guint s = 0; s < count; s++)
+        g_string_append (body, p == 0 && s == 0 ? first : PICK (rand, sentences));
+      g_string_append (body, "\n\n");
+    }
+  if (g_rand_int_range (rand, 0, 4) == 0)
+    g_string_append (body, "| 日時 | 会場 |\n|---|---|\n| 4月10日 午前10時 | 区民会館 |\n");
+
+  tayori_article_set_title (article, title);
+  tayori_article_set_body (article, body->str);
+  tayori_article_set_summary (article, first);
+  tayori_article_set_category (article, PICK (rand, categories));
+  tayori_article_set_ward (article, ward);
+  tayori_article_set_department (article, "広報課");
+  tayori_article_set_author (article, PICK (rand, authors));
+  tayori_article_set_status (article, g_rand_int_range (rand, 0, TAYORI_ARTICLE_STATUS_ARCHIVED + 1));
+  tayori_article_set_contact_phone (article, "03-1234-5678");
+  return article;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_percentiles (const char *label,
+                   GArray     *samples)
+{
+  double p50, p95;
+
+  g_array_sort (samples, compare_doubles);
+  p50 = g_array_index (samples, double, samples->len / 2);
+  p95 = g_array_index (samples, double, MIN (samples->len - 1, samples->len * 95 / 100));
+  g_print ("%-44s p50 %7.2f ms   p95 %7.2f ms   (n=%u)\n", label, p50, p95, samples->len);
+}
+
+/* What the list shows for a filter: the count and the first 100 rows. Returns ms. */
+static double
+first_page_ms (TayoriStore               *store,
+               const TayoriArticleFilter *filter,
+               guint                     *out_count)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  *out_count = tayori_store_count_articles (store, filter, &error);
+  g_assert_no_error (error);
+  rows = tayori_store_list_articles (store, filter, 0, 100, &error);
+  g_assert_no_error (error);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+bench_queries (TayoriStore        *store,
+               const char         *label,
+               const char * const *queries,
+               guint               repeats)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) hits = g_string_new (NULL);
+
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      g_autoptr(TayoriArticleFilter) filter = tayori_article_filter_new ();
+      guint count = 0;
+
+      filter->query = g_strdup (queries[q]);
+      for (guint r = 0; r < repeats; r++)
+        {
+          double ms = first_page_ms (store, filter, &count);
+
+          g_array_append_val (samples, ms);
+        }
+      g_string_append_printf (hits, " %s=%u", queries[q], count);
+    }
+  print_percentiles (label, samples);
+  g_print ("    hits:%s\n", hits->str);
+}
+
+static void
+bench_filter (TayoriStore               *store,
+              const char                *label,
+              const TayoriArticleFilter *filter,
+              guint                      repeats)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *full_label = NULL;
+  guint count = 0;
+
+  for (guint r = 0; r < repeats; r++)
+    {
+      double ms = first_page_ms (store, filter, &count);
+
+      g_array_append_val (samples, ms);
+    }
+  full_label = g_strdup_printf ("%s (%u rows)", label, count);
+  print_percentiles (full_label, samples);
+}
+
+static void
+fill (TayoriStore *store,
+      guint        n_articles,
+      guint        batch)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260401);
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint done = 0; done < n_articles; done += batch)
+    {
+      g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = done; i < MIN (n_articles, done + batch); i++)
+        g_ptr_array_add (articles, generate_article (rand, i));
+      if (!tayori_store_import_articles (store, articles, &error))
+        g_error ("import: %s", error->message);
+    }
+  g_print ("%-44s %7.2f s  (%u articles, batches of %u)\n", "fill", (g_get_monotonic_time () - start) / 1e6,
+           n_articles, batch);
+}
+
+static void
+bench_deep_page (TayoriStore *store,
+                 guint        offset,
+                 guint        repeats)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r < repeats; r++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      rows = tayori_store_list_articles (store, NULL, offset, 100, &error);
+      g_assert_no_error (error);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (samples, ms);
+    }
+  print_percentiles ("page of 100 in the middle of the list", samples);
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? st.st_size : 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  static const char * const long_queries[] = {
+    "避難所", "保育園", "確定申告", "粗大ごみ", "マイナンバー", "図書館", "説明会", "ﾏｲﾅﾝﾊﾞｰ",
+    "予防接種の予約", "区民まつり 中央区", NULL };
+  static const char * const short_queries[] = {
+    "申請", "窓口", "予約", "東京", "休館", "清掃", "手話", "補助", NULL };
+  static const char * const single_queries[] = { "春", "雨", "駐", NULL };
+  int n_articles = 100000;
+  int batch = 1000;
+  g_autofree char *db_path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *wal = NULL;
+  const GOptionEntry entries[] = {
+    { "articles", 'n', 0, G_OPTION_ARG_INT, &n_articles, "Number of articles (100000)", "N" },
+    { "batch", 'b', 0, G_OPTION_ARG_INT, &batch, "Articles per import transaction (1000)", "N" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Store to create (default: a temporary one)", "PATH" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- store benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TayoriStore) store = NULL;
+  g_autoptr(TayoriArticleFilter) filter = tayori_article_filter_new ();
+  gint64 start;
+  guint count = 0;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || n_articles <= 0 || batch <= 0)
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : "--articles and --batch must be positive");
+      return 2;
+    }
+  if (db_path == NULL)
+    {
+      dir = g_dir_make_tmp ("bench-store-XXXXXX", &error);
+      g_assert_no_error (error);
+      db_path = g_build_filename (dir, "tayori.db", NULL);
+    }
+  else if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("%s exists; give a new path\n", db_path);
+      return 2;
+    }
+
+  store = tayori_store_open (db_path, &error);
+  g_assert_no_error (error);
+  fill (store, n_articles, batch);
+  tayori_store_close (store);
+  g_clear_object (&store);
+
+  start = g_get_monotonic_time ();
+  store = tayori_store_open (db_path, &error);
+  g_assert_no_error (error);
+  g_print ("%-44s %7.2f ms (quick_check + migrations check)\n", "open", (g_get_monotonic_time () - start) / 1000.0);
+
+  g_print ("%-44s %7.2f ms (cold)\n", "first page: count + 100 rows", first_page_ms (store, NULL, &count));
+  bench_filter (store, "first page: count + 100 rows", NULL, 20);
+  bench_queries (store, "search 3+ chars: count + 100 rows", long_queries, 5);
+  bench_queries (store, "search 2 chars: count + 100 rows", short_queries, 3);
+  bench_queries (store, "search 1 char: count + 100 rows", single_queries, 3);
+
+  filter->category = g_strdup ("防災");
+  bench_filter (store, "filter category 防災 (+ sub-categories)", filter, 10);
+  g_clear_pointer (&filter->category, g_free);
+  filter->ward = g_strdup ("北区");
+  filter->status = TAYORI_ARTICLE_STATUS_DRAFT;
+  bench_filter (store, "filter ward + status", filter, 10);
+
+  bench_deep_page (store, (guint) n_articles / 2, 10);
+
+  tayori_store_close (store);
+  wal = g_strconcat (db_path, "-wal", NULL);
+  g_print ("%-44s %7.1f MB (+ wal %.1f MB)\n", "db size", file_size (db_path) / 1e6, file_size (wal) / 1e6);
+  g_print ("db: %s\n", db_path);
+  return 0;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TayoriPreferencesWindow: the user's settings (style, author name, preview defaults), where
+ * the articles are stored, and what the organisation preset sets or locks. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tayori-preset.h"
+
+G_BEGIN_DECLS
+
+#define TAYORI_TYPE_PREFERENCES_WINDOW (tayori_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (TayoriPreferencesWindow, tayori_preferences_window, TAYORI, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+/* @store_path: the open store, or NULL while it is being opened. */
+GtkWidget *tayori_preferences_window_new (GSettings    *settings,
+                                          TayoriPreset *preset,
+                                          const char   *store_path);
+
+G_END_DECLS

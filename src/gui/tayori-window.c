@@ -1,0 +1,437 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TayoriWindow: layout, store opening, loading articles into the page, and a close that
+ * waits for the open article and the pending deletes to be saved. Actions live in
+ * tayori-window-actions.c, import and drag and drop in tayori-window-import.c. */
+#define G_LOG_DOMAIN "tayori-window"
+
+#include <glib/gi18n.h>
+
+#include "tayori-paths.h"
+#include "tayori-store-loader.h"
+#include "tayori-window-private.h"
+
+G_DEFINE_FINAL_TYPE (TayoriWindow, tayori_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  TayoriWindow *self;
+  GCancellable *cancellable;
+  gint64        id;
+  gint64        previous_id;
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->cancellable);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadRequest, load_request_free)
+
+static void
+tayori_window_maybe_finish_close (TayoriWindow *self)
+{
+  if (!self->closing || self->busy > 0)
+    return;
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Work a close must wait for; the application stays alive meanwhile. */
+void
+_tayori_window_begin_work (TayoriWindow *self)
+{
+  self->busy++;
+  g_application_hold (g_application_get_default ());
+}
+
+void
+_tayori_window_end_work (TayoriWindow *self)
+{
+  g_assert (self->busy > 0);
+
+  self->busy--;
+  g_application_release (g_application_get_default ());
+  tayori_window_maybe_finish_close (self);
+}
+
+void
+_tayori_window_toast (TayoriWindow *self,
+                      const char   *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_tayori_window_show_placeholder (TayoriWindow *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  self->page_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->article_title), FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  _tayori_window_actions_update (self);
+}
+
+static void
+tayori_window_page_loaded_cb (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(LoadRequest) request = user_data;
+  TayoriWindow *self = request->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!tayori_article_page_load_finish (TAYORI_ARTICLE_PAGE (source), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_cancellable_is_cancelled (request->cancellable))
+        return;
+
+      message = g_strdup_printf (_("The article could not be opened: %s"), error->message);
+      _tayori_window_toast (self, message);
+      _tayori_window_show_placeholder (self);
+      return;
+    }
+
+  if (g_cancellable_is_cancelled (request->cancellable))
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->article_title), TRUE);
+  gtk_stack_set_visible_child_name (self->content_stack, "page");
+  _tayori_window_actions_update (self);
+}
+
+static void
+tayori_window_flushed_for_load_cb (GObject      *source,
+                                   GAsyncResult *result,
+                                   gpointer      user_data)
+{
+  g_autoptr(LoadRequest) request = user_data;
+  TayoriWindow *self = request->self;
+  g_autoptr(GError) error = NULL;
+  gboolean flushed;
+
+  flushed = tayori_article_page_flush_finish (TAYORI_ARTICLE_PAGE (source), result, &error);
+  _tayori_window_end_work (self);
+
+  if (g_cancellable_is_cancelled (request->cancellable) || self->closing)
+    return;
+
+  /* Never replace unsaved edits: stay on the article that could not be saved. */
+  if (!flushed)
+    {
+      g_autofree char *message = g_strdup_printf (_("Your changes could not be saved: %s"), error->message);
+
+      _tayori_window_toast (self, message);
+      self->page_id = request->previous_id;
+      tayori_sidebar_select_article (self->sidebar, request->previous_id);
+      return;
+    }
+
+  tayori_article_page_load_async (self->page, request->id, request->cancellable,
+                                  tayori_window_page_loaded_cb, g_steal_pointer (&request));
+}
+
+/* Saves what the page holds, then shows article @id in it. */
+void
+_tayori_window_open_article (TayoriWindow *self,
+                             gint64        id)
+{
+  LoadRequest *request;
+
+  if (self->page == NULL || self->closing || id == self->page_id)
+    return;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  request = g_new0 (LoadRequest, 1);
+  request->self = g_object_ref (self);
+  request->cancellable = g_object_ref (self->load_cancellable);
+  request->id = id;
+  request->previous_id = self->page_id;
+
+  self->page_id = id;
+  tayori_sidebar_select_article (self->sidebar, id);
+  _tayori_window_actions_update (self);
+
+  /* The flush is a save: it is never cancelled, and a close waits for it. */
+  _tayori_window_begin_work (self);
+  tayori_article_page_flush_async (self->page, NULL, tayori_window_flushed_for_load_cb, request);
+}
+
+static void
+tayori_window_page_saved_cb (TayoriWindow      *self,
+                             gint64             article_id,
+                             TayoriArticlePage *page)
+{
+  tayori_sidebar_reload (self->sidebar);
+  _tayori_window_actions_update (self);
+}
+
+static gboolean
+title_or_untitled (GBinding     *binding,
+                   const GValue *from_value,
+                   GValue       *to_value,
+                   gpointer      user_data)
+{
+  const char *title = g_value_get_string (from_value);
+
+  g_value_set_string (to_value, title != NULL && *title != '\0' ? title : _("Untitled"));
+  return TRUE;
+}
+
+static void
+tayori_window_set_store (TayoriWindow *self,
+                         TayoriStore  *store)
+{
+  GtkWidget *page;
+
+  self->store = g_object_ref (store);
+
+  page = tayori_article_page_new (store, self->preset, self->settings);
+  self->page = TAYORI_ARTICLE_PAGE (page);
+  adw_bin_set_child (self->page_bin, page);
+  g_signal_connect_object (page, "saved", G_CALLBACK (tayori_window_page_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property_full (page, "title", self->article_title, "title", G_BINDING_SYNC_CREATE,
+                               title_or_untitled, NULL, NULL, NULL);
+
+  tayori_sidebar_set_store (self->sidebar, store);
+  _tayori_window_show_placeholder (self);
+}
+
+static void
+tayori_window_backup_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tayori_store_backup_if_due_finish (TAYORI_STORE (source), result, &error) && error != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Daily backup failed: %s", error->message);
+}
+
+static void
+tayori_window_store_opened_cb (GObject      *source,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  g_autoptr(TayoriWindow) self = user_data;
+  g_autoptr(TayoriStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean created = FALSE;
+
+  store = tayori_store_loader_open_finish (result, &created, &error);
+  if (store == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_warning ("Could not open the store: %s", error->message);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      return;
+    }
+
+  tayori_window_set_store (self, store);
+  if (created)
+    _tayori_window_import_sample (self);
+  _tayori_window_run_queued_imports (self);
+  tayori_store_backup_if_due_async (self->store, self->cancellable, tayori_window_backup_cb, NULL);
+}
+
+static char *
+tayori_window_get_configured_store_path (TayoriWindow *self)
+{
+  const char *from_env = g_getenv ("TAYORI_DB");
+  g_autofree char *from_settings = NULL;
+
+  if (from_env != NULL && *from_env != '\0')
+    return g_strdup (from_env);
+
+  from_settings = g_settings_get_string (self->settings, "db-path");
+  if (*from_settings != '\0')
+    return g_steal_pointer (&from_settings);
+
+  return tayori_paths_default_db ();
+}
+
+static void
+tayori_window_article_selected_cb (TayoriWindow  *self,
+                                   gint64         id,
+                                   TayoriSidebar *sidebar)
+{
+  _tayori_window_open_article (self, id);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+tayori_window_back_clicked_cb (TayoriWindow *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+static void
+tayori_window_flushed_for_close_cb (GObject      *source,
+                                    GAsyncResult *result,
+                                    gpointer      user_data)
+{
+  TayoriWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tayori_article_page_flush_finish (TAYORI_ARTICLE_PAGE (source), result, &error))
+    g_warning ("The open article could not be saved on close: %s", error->message);
+
+  _tayori_window_end_work (self);
+}
+
+static void
+tayori_window_save_size (TayoriWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+tayori_window_close_request (GtkWindow *window)
+{
+  TayoriWindow *self = TAYORI_WINDOW (window);
+
+  if (!self->closing)
+    {
+      self->closing = TRUE;
+      tayori_window_save_size (self);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      _tayori_window_actions_update (self);
+      _tayori_window_commit_deletes (self);
+
+      if (self->page != NULL)
+        {
+          _tayori_window_begin_work (self);
+          tayori_article_page_flush_async (self->page, NULL, tayori_window_flushed_for_close_cb, self);
+        }
+
+      tayori_window_maybe_finish_close (self);
+    }
+
+  return TRUE;
+}
+
+static void
+tayori_window_constructed (GObject *object)
+{
+  TayoriWindow *self = TAYORI_WINDOW (object);
+  TayoriApplication *app;
+  g_autofree char *path = NULL;
+
+  G_OBJECT_CLASS (tayori_window_parent_class)->constructed (object);
+
+  app = TAYORI_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  self->settings = g_object_ref (tayori_application_get_settings (app));
+  self->preset = g_object_ref (tayori_application_get_preset (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  tayori_sidebar_setup (self->sidebar, self->preset, self->settings);
+
+  path = tayori_window_get_configured_store_path (self);
+  tayori_store_loader_open_async (GTK_WINDOW (self), path, self->cancellable,
+                                  tayori_window_store_opened_cb, g_object_ref (self));
+}
+
+static void
+tayori_window_dispose (GObject *object)
+{
+  TayoriWindow *self = TAYORI_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_pointer (&self->pending_deletes, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TAYORI_TYPE_WINDOW);
+
+  self->page = NULL;
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->preset);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->queued_imports, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tayori_window_parent_class)->dispose (object);
+}
+
+static void
+tayori_window_class_init (TayoriWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = tayori_window_constructed;
+  object_class->dispose = tayori_window_dispose;
+  window_class->close_request = tayori_window_close_request;
+
+  g_type_ensure (TAYORI_TYPE_SIDEBAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tayori/Tayori/ui/tayori-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TayoriWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TayoriWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TayoriWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TayoriWindow, article_title);
+  gtk_widget_class_bind_template_child (widget_class, TayoriWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TayoriWindow, page_bin);
+  gtk_widget_class_bind_template_child (widget_class, TayoriWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, tayori_window_article_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tayori_window_back_clicked_cb);
+
+  _tayori_window_class_actions_init (klass);
+  _tayori_window_class_import_init (klass);
+}
+
+static void
+tayori_window_init (TayoriWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->queued_imports = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_deletes = g_ptr_array_new_with_free_func (_tayori_window_pending_delete_free);
+
+  _tayori_window_import_init (self);
+  _tayori_window_actions_update (self);
+}
+
+TayoriWindow *
+tayori_window_new (TayoriApplication *application)
+{
+  g_return_val_if_fail (TAYORI_IS_APPLICATION (application), NULL);
+
+  return g_object_new (TAYORI_TYPE_WINDOW, "application", application, NULL);
+}
+
+const char *
+tayori_window_get_store_path (TayoriWindow *self)
+{
+  g_return_val_if_fail (TAYORI_IS_WINDOW (self), NULL);
+
+  return self->store != NULL ? tayori_store_get_path (self->store) : NULL;
+}
