@@ -6,8 +6,8 @@
 
 /* Edit distances above this are not worth showing character by character */
 #define MAX_EDIT_DISTANCE 20000
-/* Diagonal and snake steps allowed for one diff: well under a second on any machine */
-#define WORK_BUDGET       G_GINT64_CONSTANT (60000000)
+/* Diagonal and snake steps allowed for one diff: about 0.2 s at worst on a current PC */
+#define WORK_BUDGET       G_GINT64_CONSTANT (30000000)
 
 typedef struct {
   TayoriDiffOp op;

@@ -105,7 +105,9 @@ struct _TayoriHtmlTokenizer {
   gboolean         foreign;
   GString         *name;
   GString         *data;
-  GArray          *attributes;
+  GString         *pool;         /* "name\0value\0" of each attribute */
+  GArray          *offsets;      /* gsize pairs into pool */
+  GArray          *attributes;   /* TayoriHtmlAttribute pointing into pool */
   TayoriHtmlToken  token;
 };
 
@@ -279,28 +281,18 @@ tayori_html_tokenizer_new (const char *html,
   self->end = html + (length < 0 ? strlen (html) : (gsize) length);
   self->name = g_string_new (NULL);
   self->data = g_string_new (NULL);
+  self->pool = g_string_new (NULL);
+  self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->attributes = g_array_new (FALSE, FALSE, sizeof (TayoriHtmlAttribute));
   return self;
-}
-
-static void
-clear_attributes (TayoriHtmlTokenizer *self)
-{
-  for (guint i = 0; i < self->attributes->len; i++)
-    {
-      TayoriHtmlAttribute *attribute = &g_array_index (self->attributes, TayoriHtmlAttribute, i);
-
-      g_free (attribute->name);
-      g_free (attribute->value);
-    }
-  g_array_set_size (self->attributes, 0);
 }
 
 void
 tayori_html_tokenizer_free (TayoriHtmlTokenizer *self)
 {
-  clear_attributes (self);
   g_array_unref (self->attributes);
+  g_array_unref (self->offsets);
+  g_string_free (self->pool, TRUE);
   g_string_free (self->name, TRUE);
   g_string_free (self->data, TRUE);
   g_free (self->raw_end_tag);
@@ -368,19 +360,25 @@ append_name_byte (GString *out,
     g_string_append_c (out, lower ? g_ascii_tolower (c) : c);
 }
 
+/* Keeps the attribute just written to the pool at @name_offset unless its name is taken. */
 static void
 add_attribute (TayoriHtmlTokenizer *self,
-               GString             *name,
-               GString             *value)
+               gsize                name_offset,
+               gsize                value_offset)
 {
-  TayoriHtmlAttribute attribute;
+  GString *pool = self->pool;
 
-  for (guint i = 0; i < self->attributes->len; i++)
-    if (strcmp (g_array_index (self->attributes, TayoriHtmlAttribute, i).name, name->str) == 0)
-      return;
-  attribute.name = g_strndup (name->str, name->len);
-  attribute.value = g_strndup (value->str, value->len);
-  g_array_append_val (self->attributes, attribute);
+  g_string_append_c (pool, '\0');
+  for (guint i = 0; i < self->offsets->len; i += 2)
+    {
+      if (strcmp (pool->str + g_array_index (self->offsets, gsize, i), pool->str + name_offset) == 0)
+        {
+          g_string_truncate (pool, name_offset);
+          return;
+        }
+    }
+  g_array_append_val (self->offsets, name_offset);
+  g_array_append_val (self->offsets, value_offset);
 }
 
 /* Attribute list after the tag name; returns FALSE when the input ends inside the tag. */
@@ -390,11 +388,12 @@ read_attributes (TayoriHtmlTokenizer *self,
 {
   const char *p = *pp;
   const char *end = self->end;
-  g_autoptr(GString) name = g_string_new (NULL);
-  g_autoptr(GString) value = g_string_new (NULL);
+  GString *pool = self->pool;
 
   for (;;)
     {
+      gsize name_offset, value_offset;
+
       while (p < end && is_space (*p))
         p++;
       if (p >= end)
@@ -412,11 +411,12 @@ read_attributes (TayoriHtmlTokenizer *self,
           continue;
         }
 
-      g_string_truncate (name, 0);
-      g_string_truncate (value, 0);
-      append_name_byte (name, *p++, TRUE);   /* may be '=' */
+      name_offset = pool->len;
+      append_name_byte (pool, *p++, TRUE);   /* may be '=' */
       while (p < end && !is_space (*p) && *p != '/' && *p != '>' && *p != '=')
-        append_name_byte (name, *p++, TRUE);
+        append_name_byte (pool, *p++, TRUE);
+      g_string_append_c (pool, '\0');
+      value_offset = pool->len;
       while (p < end && is_space (*p))
         p++;
       if (p < end && *p == '=')
@@ -431,9 +431,9 @@ read_attributes (TayoriHtmlTokenizer *self,
               while (p < end && *p != quote)
                 {
                   if (*p == '&')
-                    p = decode_reference (p, end, value, TRUE);
+                    p = decode_reference (p, end, pool, TRUE);
                   else
-                    append_name_byte (value, *p++, FALSE);
+                    append_name_byte (pool, *p++, FALSE);
                 }
               if (p >= end)
                 return FALSE;
@@ -444,13 +444,13 @@ read_attributes (TayoriHtmlTokenizer *self,
               while (p < end && !is_space (*p) && *p != '>')
                 {
                   if (*p == '&')
-                    p = decode_reference (p, end, value, TRUE);
+                    p = decode_reference (p, end, pool, TRUE);
                   else
-                    append_name_byte (value, *p++, FALSE);
+                    append_name_byte (pool, *p++, FALSE);
                 }
             }
         }
-      add_attribute (self, name, value);
+      add_attribute (self, name_offset, value_offset);
     }
 
   *pp = p + 1;
@@ -636,7 +636,9 @@ tayori_html_tokenizer_next (TayoriHtmlTokenizer *self)
       gboolean eof = FALSE;
       gboolean raw;
 
-      clear_attributes (self);
+      g_string_truncate (self->pool, 0);
+      g_array_set_size (self->offsets, 0);
+      g_array_set_size (self->attributes, 0);
       g_string_truncate (self->name, 0);
       g_string_truncate (self->data, 0);
       memset (token, 0, sizeof *token);
@@ -663,6 +665,15 @@ tayori_html_tokenizer_next (TayoriHtmlTokenizer *self)
       if (token->type == TAYORI_HTML_TOKEN_TEXT && self->data->len == 0 && !raw)
         continue;
 
+      for (guint i = 0; i < self->offsets->len; i += 2)
+        {
+          TayoriHtmlAttribute attribute = {
+            self->pool->str + g_array_index (self->offsets, gsize, i),
+            self->pool->str + g_array_index (self->offsets, gsize, i + 1),
+          };
+
+          g_array_append_val (self->attributes, attribute);
+        }
       token->name = self->name->str;
       token->data = self->data->str;
       token->data_len = self->data->len;

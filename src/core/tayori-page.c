@@ -65,15 +65,25 @@ append_label (GString    *out,
   g_string_append (out, text);
 }
 
+/* Appends @before, @text entity-encoded, then @after. */
+static void
+append_escaped (GString    *out,
+                const char *before,
+                const char *text,
+                const char *after)
+{
+  g_string_append (out, before);
+  tayori_html_escape_append (out, text);
+  g_string_append (out, after);
+}
+
 static char *
 build_city (TayoriPreset *preset)
 {
-  GString *out = g_string_new ("<span class=\"city-name\">");
+  GString *out = g_string_new (NULL);
 
-  tayori_html_escape_append (out, tayori_preset_get_city_name (preset));
-  g_string_append (out, "</span> <span class=\"site-name\">");
-  tayori_html_escape_append (out, _("Official website"));
-  g_string_append (out, "</span>");
+  append_escaped (out, "<span class=\"city-name\">", tayori_preset_get_city_name (preset), "</span> ");
+  append_escaped (out, "<span class=\"site-name\">", C_("page", "Official website"), "</span>");
   return g_string_free (out, FALSE);
 }
 
@@ -82,31 +92,22 @@ title_or_placeholder (TayoriArticle *article)
 {
   const char *title = tayori_article_get_title (article);
 
-  return is_empty (title) ? _("Untitled") : title;
+  return is_empty (title) ? C_("page", "Untitled") : title;
 }
 
 static char *
 build_breadcrumb (TayoriArticle *article)
 {
-  GString *out = g_string_new ("<nav class=\"breadcrumb\" aria-label=\"");
+  GString *out = g_string_new (NULL);
   g_auto(GStrv) parts = g_strsplit (tayori_article_get_category (article), "/", -1);
 
-  tayori_html_escape_append (out, _("You are here"));
-  g_string_append (out, "\"><ol><li>");
-  tayori_html_escape_append (out, _("Home"));
-  g_string_append (out, "</li>");
+  /* Translators: accessible name of the breadcrumb trail on the article page */
+  append_escaped (out, "<nav class=\"breadcrumb\" aria-label=\"", C_("page", "You are here"), "\"><ol>");
+  append_escaped (out, "<li>", C_("page", "Home"), "</li>");
   for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (is_empty (parts[i]))
-        continue;
-      g_string_append (out, "<li>");
-      tayori_html_escape_append (out, parts[i]);
-      g_string_append (out, "</li>");
-    }
-  g_string_append (out, "<li aria-current=\"page\">");
-  tayori_html_escape_append (out, title_or_placeholder (article));
-  g_string_append (out, "</li></ol></nav>");
+    if (!is_empty (g_strstrip (parts[i])))
+      append_escaped (out, "<li>", parts[i], "</li>");
+  append_escaped (out, "<li aria-current=\"page\">", title_or_placeholder (article), "</li></ol></nav>");
   return g_string_free (out, FALSE);
 }
 
@@ -116,12 +117,14 @@ parse_date (const char *iso8601)
 {
   int year, month, day;
   char tail;
+  g_autoptr(GTimeZone) local = NULL;
 
   if (is_empty (iso8601))
     return NULL;
   if (sscanf (iso8601, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3)
     return g_date_time_new_utc (year, month, day, 0, 0, 0);
-  return g_date_time_new_from_iso8601 (iso8601, NULL);
+  local = g_time_zone_new_local ();
+  return g_date_time_new_from_iso8601 (iso8601, local);
 }
 
 static char *
@@ -129,7 +132,7 @@ date_html (GDateTime *date)
 {
   g_autofree char *machine = g_date_time_format (date, "%Y-%m-%d");
   /* Translators: date on the article page, in g_date_time_format() syntax */
-  g_autofree char *human = g_date_time_format (date, _("%B %-d, %Y"));
+  g_autofree char *human = g_date_time_format (date, C_("page", "%B %-d, %Y"));
   g_autofree char *escaped = tayori_html_escape (human);
 
   return g_strdup_printf ("<time datetime=\"%s\">%s</time>", machine, escaped);
@@ -148,11 +151,11 @@ append_publication_period (GString       *out,
     return;
   g_string_append (out, "<span class=\"meta-item meta-period\">");
   if (start != NULL && end != NULL)
-    append_label (out, _("Publication period: %s – %s"), start_html, end_html);
+    append_label (out, C_("page", "Publication period: %s – %s"), start_html, end_html);
   else if (start != NULL)
-    append_label (out, _("Publication period: from %s"), start_html);
+    append_label (out, C_("page", "Publication period: from %s"), start_html);
   else
-    append_label (out, _("Publication period: until %s"), end_html);
+    append_label (out, C_("page", "Publication period: until %s"), end_html);
   g_string_append (out, "</span>");
 }
 
@@ -173,7 +176,7 @@ build_meta (TayoriArticle *article)
       g_autofree char *html = date_html (local);
 
       g_string_append (out, "<span class=\"meta-item meta-updated\">");
-      append_label (out, _("Updated: %s"), html);
+      append_label (out, C_("page", "Updated: %s"), html);
       g_string_append (out, "</span>");
     }
   append_publication_period (out, article);
@@ -188,7 +191,8 @@ build_meta (TayoriArticle *article)
       g_autofree char *html = tayori_html_escape (publisher);
 
       g_string_append (out, "<span class=\"meta-item meta-publisher\">");
-      append_label (out, _("Published by: %s"), html);
+      /* Translators: %s is the ward and department that publish the notice */
+      append_label (out, C_("page", "Published by: %s"), html);
       g_string_append (out, "</span>");
     }
   g_string_append (out, "</p>");
@@ -203,15 +207,12 @@ build_audiences (TayoriArticle *article)
 
   if (audiences[0] == NULL)
     return g_strdup ("");
-  out = g_string_new ("<div class=\"audiences\"><span class=\"audiences-label\">");
-  tayori_html_escape_append (out, _("For"));
-  g_string_append (out, "</span><ul class=\"chips\">");
+  out = g_string_new (NULL);
+  /* Translators: label before the audiences of a notice ("for families, seniors") */
+  append_escaped (out, "<div class=\"audiences\"><span class=\"audiences-label\">", C_("page", "For"),
+                  "</span><ul class=\"chips\">");
   for (guint i = 0; audiences[i] != NULL; i++)
-    {
-      g_string_append (out, "<li class=\"chip\">");
-      tayori_html_escape_append (out, audiences[i]);
-      g_string_append (out, "</li>");
-    }
+    append_escaped (out, "<li class=\"chip\">", audiences[i], "</li>");
   g_string_append (out, "</ul></div>");
   return g_string_free (out, FALSE);
 }
@@ -223,11 +224,10 @@ build_emergency (TayoriArticle *article)
 
   if (!tayori_article_get_emergency (article))
     return g_strdup ("");
-  out = g_string_new ("<div class=\"emergency-banner\" role=\"note\"><strong class=\"emergency-label\">");
-  tayori_html_escape_append (out, _("Emergency information"));
-  g_string_append (out, "</strong> <span class=\"emergency-text\">");
-  tayori_html_escape_append (out, _("This notice carries urgent information for residents."));
-  g_string_append (out, "</span></div>");
+  out = g_string_new ("<div class=\"emergency-banner\" role=\"note\">");
+  append_escaped (out, "<strong class=\"emergency-label\">", C_("page", "Emergency information"), "</strong> ");
+  append_escaped (out, "<span class=\"emergency-text\">",
+                  C_("page", "This notice carries urgent information for residents."), "</span></div>");
   return g_string_free (out, FALSE);
 }
 
@@ -244,11 +244,9 @@ build_thumbnail (TayoriArticle *article)
                                   : tayori_sanitize_url (thumbnail, TAYORI_URL_IMAGE, NULL);
   if (src == NULL)
     return g_strdup ("");
-  out = g_string_new ("<figure class=\"thumbnail\"><img src=\"");
-  tayori_html_escape_append (out, src);
-  g_string_append (out, "\" alt=\"");
-  tayori_html_escape_append (out, tayori_article_get_thumbnail_alt (article));
-  g_string_append (out, "\"></figure>");
+  out = g_string_new (NULL);
+  append_escaped (out, "<figure class=\"thumbnail\"><img src=\"", src, "\"");
+  append_escaped (out, " alt=\"", tayori_article_get_thumbnail_alt (article), "\"></figure>");
   return g_string_free (out, FALSE);
 }
 
@@ -257,10 +255,9 @@ append_section_start (GString    *out,
                       const char *name,
                       const char *heading)
 {
-  g_string_append_printf (out, "<section class=\"%s\" aria-labelledby=\"tayori-%s-heading\">"
-                          "<h2 id=\"tayori-%s-heading\">", name, name, name);
-  tayori_html_escape_append (out, heading);
-  g_string_append (out, "</h2>");
+  g_string_append_printf (out, "<section class=\"%s\" aria-labelledby=\"tayori-%s-heading\">", name, name);
+  g_string_append_printf (out, "<h2 id=\"tayori-%s-heading\">", name);
+  append_escaped (out, "", heading, "</h2>");
 }
 
 static char *
@@ -272,7 +269,7 @@ build_links (TayoriArticle *article)
   if (links == NULL || links->len == 0)
     return g_strdup ("");
   out = g_string_new (NULL);
-  append_section_start (out, "related-links", _("Related links"));
+  append_section_start (out, "related-links", C_("page", "Related links"));
   g_string_append (out, "<ul>");
   for (guint i = 0; i < links->len; i++)
     {
@@ -285,20 +282,13 @@ build_links (TayoriArticle *article)
       g_string_append (out, "<li>");
       if (url != NULL && url[0] != '\0')
         {
-          g_string_append (out, "<a href=\"");
-          tayori_html_escape_append (out, url);
-          g_string_append (out, external ? "\" rel=\"noopener noreferrer\">" : "\">");
-          tayori_html_escape_append (out, text);
-          g_string_append (out, "</a>");
+          append_escaped (out, "<a href=\"", url, external ? "\" rel=\"noopener noreferrer\">" : "\">");
+          append_escaped (out, "", text, "</a>");
         }
       else
-        tayori_html_escape_append (out, text);
+        append_escaped (out, "", text, "");
       if (external)
-        {
-          g_string_append (out, " <span class=\"link-note\">");
-          tayori_html_escape_append (out, _("(external site)"));
-          g_string_append (out, "</span>");
-        }
+        append_escaped (out, " <span class=\"link-note\">", C_("page", "(external site)"), "</span>");
       g_string_append (out, "</li>");
     }
   g_string_append (out, "</ul></section>");
@@ -314,7 +304,7 @@ build_attachments (TayoriArticle *article)
   if (attachments == NULL || attachments->len == 0)
     return g_strdup ("");
   out = g_string_new (NULL);
-  append_section_start (out, "attachments", _("Attachments"));
+  append_section_start (out, "attachments", C_("page", "Attachments"));
   g_string_append (out, "<ul>");
   for (guint i = 0; i < attachments->len; i++)
     {
@@ -326,11 +316,10 @@ build_attachments (TayoriArticle *article)
       g_string_append (out, "<li>");
       if (linked)
         g_string_append_printf (out, "<a class=\"file-link\" href=\"tayori-media:%s\">", attachment->hash);
-      tayori_html_escape_append (out, attachment->name);
-      g_string_append (out, linked ? "</a>" : "");
+      append_escaped (out, "", attachment->name, linked ? "</a>" : "");
       g_string_append (out, " <span class=\"file-info\">");
       /* Translators: the format and size of an attached file, after its name */
-      append_label (out, _("(%s)"), info);
+      append_label (out, C_("page", "(%s)"), info);
       g_string_append (out, "</span></li>");
     }
   g_string_append (out, "</ul></section>");
@@ -353,17 +342,10 @@ append_contact_row (GString    *out,
 {
   if (is_empty (value))
     return;
-  g_string_append (out, "<div class=\"contact-row\"><dt>");
-  tayori_html_escape_append (out, label);
-  g_string_append (out, "</dt><dd>");
+  append_escaped (out, "<div class=\"contact-row\"><dt>", label, "</dt><dd>");
   if (href != NULL)
-    {
-      g_string_append (out, "<a href=\"");
-      tayori_html_escape_append (out, href);
-      g_string_append (out, "\">");
-    }
-  tayori_html_escape_append (out, value);
-  g_string_append (out, href != NULL ? "</a></dd></div>" : "</dd></div>");
+    append_escaped (out, "<a href=\"", href, "\">");
+  append_escaped (out, "", value, href != NULL ? "</a></dd></div>" : "</dd></div>");
 }
 
 static char *
@@ -398,13 +380,14 @@ build_contact (TayoriArticle *article,
     }
 
   out = g_string_new (NULL);
-  append_section_start (out, "contact", _("Contact"));
+  append_section_start (out, "contact", C_("page", "Contact"));
   g_string_append (out, "<dl>");
-  append_contact_row (out, _("Section"), section, NULL);
-  append_contact_row (out, _("Phone"), phone, tel);
-  append_contact_row (out, _("Fax"), fax, NULL);
-  append_contact_row (out, _("Email"), email, mailto);
-  append_contact_row (out, _("Address"), address, NULL);
+  /* Translators: the office in charge, in the contact box */
+  append_contact_row (out, C_("page", "Section"), section, NULL);
+  append_contact_row (out, C_("page", "Phone"), phone, tel);
+  append_contact_row (out, C_("page", "Fax"), fax, NULL);
+  append_contact_row (out, C_("page", "Email"), email, mailto);
+  append_contact_row (out, C_("page", "Address"), address, NULL);
   g_string_append (out, "</dl></section>");
   return g_string_free (out, FALSE);
 }

@@ -218,7 +218,9 @@ write_attribute (GString    *out,
                  const char *name,
                  const char *value)
 {
-  g_string_append_printf (out, " %s=\"", name);
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append (out, "=\"");
   tayori_html_escape_append (out, value);
   g_string_append_c (out, '"');
 }
@@ -281,22 +283,25 @@ pop_until (Sanitizer *self,
     {
       const Element *element = g_ptr_array_steal_index (self->open, self->open->len - 1);
 
-      g_string_append_printf (self->out, "</%s>", element->name);
+      g_string_append (self->out, "</");
+      g_string_append (self->out, element->name);
+      g_string_append_c (self->out, '>');
     }
 }
 
-/* Index of the innermost open element named in @names, or -1 when one named in @scope
- * (or nothing) comes first. */
+/* Index of the innermost open element that is @target or named in @names, or -1 when one
+ * named in @scope (or nothing) comes first. */
 static int
-find_open (Sanitizer  *self,
-           const char *names,
-           const char *scope)
+find_open (Sanitizer     *self,
+           const Element *target,
+           const char    *names,
+           const char    *scope)
 {
   for (guint i = self->open->len; i > 0; i--)
     {
       const Element *element = g_ptr_array_index (self->open, i - 1);
 
-      if (word_in (names, element->name))
+      if (element == target || (names != NULL && word_in (names, element->name)))
         return i - 1;
       if (word_in (scope, element->name))
         break;
@@ -305,11 +310,12 @@ find_open (Sanitizer  *self,
 }
 
 static void
-close_open (Sanitizer  *self,
-            const char *names,
-            const char *scope)
+close_open (Sanitizer     *self,
+            const Element *target,
+            const char    *names,
+            const char    *scope)
 {
-  int index = find_open (self, names, scope);
+  int index = find_open (self, target, names, scope);
 
   if (index >= 0)
     pop_until (self, index);
@@ -321,13 +327,14 @@ start_element (Sanitizer             *self,
                const TayoriHtmlToken *token)
 {
   if (element->flags & EL_CLOSES_P)
-    close_open (self, " p ", CELL_SCOPE);
+    close_open (self, NULL, " p ", CELL_SCOPE);
   if (element->flags & EL_HEADING)
-    close_open (self, " h1 h2 h3 h4 h5 h6 ", " div blockquote li td th table ");
+    close_open (self, NULL, " h1 h2 h3 h4 h5 h6 ", " div blockquote li td th table ");
   if (element->closes != NULL)
-    close_open (self, element->closes, element->scope);
+    close_open (self, NULL, element->closes, element->scope);
 
-  g_string_append_printf (self->out, "<%s", element->name);
+  g_string_append_c (self->out, '<');
+  g_string_append (self->out, element->name);
   write_attributes (self->out, element, token);
   g_string_append_c (self->out, '>');
   if (!(element->flags & EL_VOID))
@@ -338,9 +345,7 @@ static void
 end_element (Sanitizer     *self,
              const Element *element)
 {
-  g_autofree char *names = g_strconcat (" ", element->name, " ", NULL);
-
-  close_open (self, names, (element->flags & EL_TABLE) ? " table " : CELL_SCOPE);
+  close_open (self, element, NULL, (element->flags & EL_TABLE) ? " table " : CELL_SCOPE);
 }
 
 /* Consumes the raw text after the start tag of @name, when @name is a raw text element. */

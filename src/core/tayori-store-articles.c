@@ -83,7 +83,7 @@ not_found (GError **error,
            gint64   id)
 {
   g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_NOT_FOUND,
-               _("Article %" G_GINT64_FORMAT " does not exist (it may have been deleted)"), id);
+               _("Article %lld does not exist (it may have been deleted)"), (long long) id);
   return FALSE;
 }
 
@@ -141,7 +141,8 @@ write_row (TayoriStoreDb  *db,
 
   stmt = tayori_store_db_prepare (db,
       "INSERT INTO articles_search (id, title, summary, body)"
-      " SELECT id, tayori_normalize (title), tayori_normalize (summary), tayori_normalize (body)"
+      " SELECT id, tayori_search_form (title), tayori_search_form (summary),"
+      " tayori_search_form (body)"
       " FROM articles WHERE id = ?1"
       " ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary,"
       " body = excluded.body", error);
@@ -392,7 +393,7 @@ tayori_store_db_load_revision (TayoriStoreDb  *db,
     {
       sqlite3_reset (stmt);
       g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_NOT_FOUND,
-                   _("Revision %" G_GINT64_FORMAT " does not exist"), revision_id);
+                   _("Revision %lld does not exist"), (long long) revision_id);
       return NULL;
     }
   article_id = sqlite3_column_int64 (stmt, 0);

@@ -337,6 +337,25 @@ tayori_store_load_revision_finish (TayoriStore   *self,
   return finish_pointer (self, result, tayori_store_load_revision_async, error);
 }
 
+static gboolean
+check_search_index_job (TayoriStoreDb      *db,
+                        gpointer            data,
+                        TayoriStoreResult  *result,
+                        GError            **error)
+{
+  return tayori_store_db_check_search_index (db, error);
+}
+
+gboolean
+tayori_store_check_search_index (TayoriStore  *self,
+                                 GError      **error)
+{
+  TayoriStoreResult result = { 0 };
+
+  g_return_val_if_fail (TAYORI_IS_STORE (self), FALSE);
+  return tayori_store_run_sync (self, check_search_index_job, NULL, NULL, &result, error);
+}
+
 /* Listing */
 
 typedef struct {

@@ -119,6 +119,12 @@ GDateTime      *tayori_store_parse_time         (const char           *text);
 void            tayori_store_db_set_target_version_for_testing (int         version);
 void            tayori_store_db_set_extra_step_for_testing     (const char *sql);
 
+/* tayori-store-tokenizer.c: registers "tayori_trigram" on the connection. */
+gboolean        tayori_store_db_register_tokenizer (TayoriStoreDb     *db,
+                                                 GError              **error);
+/* Ends every indexed column; never part of a search term (terms are split at spaces). */
+#define TAYORI_STORE_SEARCH_PADDING "\x1f\x1f"
+
 /* tayori-store-json.c: the article as a JSON object, for revisions and the articles row. */
 JsonNode       *tayori_store_article_to_json    (TayoriArticle        *article);
 TayoriArticle  *tayori_store_article_from_json  (const char           *json,
@@ -166,6 +172,12 @@ void            tayori_store_list_page_async    (TayoriStore               *self
                                                  GCancellable              *cancellable,
                                                  GAsyncReadyCallback        callback,
                                                  gpointer                   user_data);
+
+/* Checks that the search index agrees with the articles (FTS5 integrity-check). */
+gboolean        tayori_store_db_check_search_index (TayoriStoreDb         *db,
+                                                 GError                   **error);
+gboolean        tayori_store_check_search_index (TayoriStore               *self,
+                                                 GError                   **error);
 
 /* tayori-store-backup.c */
 gboolean        tayori_store_db_backup_if_due   (TayoriStoreDb        *db,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Filtered listing and search on the worker thread. The filter becomes one WHERE clause with
- * bound parameters: search terms of 3+ characters go to the FTS5 trigram index (always quoted
- * as FTS5 strings), shorter ones are found by instr() on the normalised copies. */
+ * bound parameters; the search terms become one FTS5 query on the trigram index, each term
+ * quoted as an FTS5 string (1–2 character ones as prefix queries, see the tokenizer). */
 #include "tayori-store-private.h"
 #include "tayori-article-summary.h"
 #include "tayori-text-normalize.h"
@@ -49,13 +49,15 @@ add_condition (Conditions *c,
   va_end (args);
 }
 
-/* A term as an FTS5 string: the user's text can never become query syntax. */
+/* A term as an FTS5 string, so the user's text can never become query syntax. Terms
+ * shorter than a trigram become prefix queries, which the tayori_trigram tokenizer answers
+ * with every trigram starting with them. */
 static void
-append_fts_string (GString    *match,
-                   const char *term)
+append_fts_term (GString    *match,
+                 const char *term)
 {
   if (match->len > 0)
-    g_string_append_c (match, ' ');   /* juxtaposed strings are ANDed */
+    g_string_append_c (match, ' ');   /* juxtaposed phrases are ANDed */
   g_string_append_c (match, '"');
   for (const char *p = term; *p != '\0'; p++)
     {
@@ -64,6 +66,14 @@ append_fts_string (GString    *match,
       g_string_append_c (match, *p);
     }
   g_string_append_c (match, '"');
+  if (g_utf8_strlen (term, -1) < MIN_TRIGRAM_TERM)
+    g_string_append_c (match, '*');
+}
+
+static gboolean
+is_separator (gunichar c)
+{
+  return g_unichar_isspace (c) || g_unichar_iscntrl (c);
 }
 
 static void
@@ -72,16 +82,17 @@ add_search (Conditions *c,
 {
   g_autofree char *normalized = tayori_text_normalize_for_search (query);
   g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   const char *start = NULL;
 
   for (const char *p = normalized;; p = g_utf8_next_char (p))
     {
-      gboolean end = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+      gboolean end = *p == '\0' || is_separator (g_utf8_get_char (p));
 
       if (end && start != NULL)
         {
-          g_ptr_array_add (terms, g_strndup (start, p - start));
+          g_autofree char *term = g_strndup (start, p - start);
+
+          append_fts_term (match, term);
           start = NULL;
         }
       else if (!end && start == NULL)
@@ -90,23 +101,10 @@ add_search (Conditions *c,
         break;
     }
 
-  for (guint i = 0; i < terms->len; i++)
-    {
-      const char *term = g_ptr_array_index (terms, i);
-
-      if (g_utf8_strlen (term, -1) >= MIN_TRIGRAM_TERM)
-        append_fts_string (match, term);
-      else
-        {
-          guint n = add_param (c, term);
-
-          add_condition (c, "EXISTS (SELECT 1 FROM articles_search s WHERE s.id = a.id AND"
-                            " (instr (s.title, ?%u) OR instr (s.summary, ?%u) OR instr (s.body, ?%u)))",
-                         n, n, n);
-        }
-    }
+  /* "+" keeps the planner walking the list index in order, testing each row against the
+   * matches, rather than sorting every match by date. */
   if (match->len > 0)
-    add_condition (c, "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?%u)",
+    add_condition (c, "+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?%u)",
                    add_param (c, match->str));
 }
 
@@ -137,9 +135,9 @@ build_conditions (Conditions                *c,
       guint n = add_param (c, filter->category);
 
       add_condition (c, "(a.category = ?%u OR (a.category >= ?%u || '/' AND a.category < ?%u || '0')"
-                        " OR EXISTS (SELECT 1 FROM json_each (a.categories) j WHERE j.value = ?%u"
-                        " OR (j.value >= ?%u || '/' AND j.value < ?%u || '0')))",
-                     n, n, n, n, n, n);
+                        " OR (instr (a.categories, ?%u) AND EXISTS (SELECT 1 FROM json_each (a.categories) j"
+                        " WHERE j.value = ?%u OR (j.value >= ?%u || '/' AND j.value < ?%u || '0'))))",
+                     n, n, n, n, n, n, n);
     }
   if (filter->query != NULL)
     add_search (c, filter->query);
@@ -236,4 +234,12 @@ tayori_store_db_list (TayoriStoreDb              *db,
       return NULL;
     }
   return g_steal_pointer (&summaries);
+}
+
+gboolean
+tayori_store_db_check_search_index (TayoriStoreDb  *db,
+                                    GError        **error)
+{
+  return tayori_store_db_exec (db, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
+                               error);
 }

@@ -41,11 +41,13 @@ static const char * const migrations[] = {
   "  attachments TEXT NOT NULL DEFAULT '[]',"
   "  created TEXT NOT NULL,"
   "  updated TEXT NOT NULL);"
-  "CREATE INDEX articles_by_updated ON articles (updated DESC, id DESC);"
+  /* The list order, covering what the filters look at: listing, counting and paging never
+   * read the (large) rows but for the page shown. */
+  "CREATE INDEX articles_list ON articles"
+  "  (updated DESC, id DESC, status, ward, author, category, categories);"
   "CREATE INDEX articles_by_status ON articles (status, updated DESC, id DESC);"
-  "CREATE INDEX articles_by_author ON articles (author, updated DESC, id DESC);"
-  "CREATE INDEX articles_by_ward ON articles (ward, updated DESC, id DESC);"
-  "CREATE INDEX articles_by_category ON articles (category, updated DESC, id DESC);"
+  "CREATE INDEX articles_by_author ON articles (author, updated DESC, id DESC, status);"
+  "CREATE INDEX articles_by_ward ON articles (ward, updated DESC, id DESC, status);"
   "CREATE TABLE revisions ("
   "  id INTEGER PRIMARY KEY,"
   "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
@@ -56,15 +58,17 @@ static const char * const migrations[] = {
   "  snapshot TEXT NOT NULL);"
   "CREATE INDEX revisions_by_article ON revisions (article_id, id DESC);",
 
-  /* 2: search. Normalised copies of the searched text (scanned with instr() for 1–2
-   * character terms) feed an external-content FTS5 trigram index through triggers. */
+  /* 2: search. The searched text in its search form (tayori_search_form) feeds an
+   * external-content FTS5 trigram index through triggers. The text is already folded, so
+   * the tokenizer compares it as it is. */
   "CREATE TABLE articles_search ("
   "  id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
   "  title TEXT NOT NULL,"
   "  summary TEXT NOT NULL,"
   "  body TEXT NOT NULL);"
   "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, summary, body,"
-  "  content='articles_search', content_rowid='id', tokenize='trigram');"
+  "  content='articles_search', content_rowid='id',"
+  "  tokenize='tayori_trigram case_sensitive 1');"
   "CREATE TRIGGER articles_search_ai AFTER INSERT ON articles_search BEGIN"
   "  INSERT INTO articles_fts (rowid, title, summary, body)"
   "    VALUES (new.id, new.title, new.summary, new.body);"
@@ -80,7 +84,7 @@ static const char * const migrations[] = {
   "    VALUES (new.id, new.title, new.summary, new.body);"
   "END;"
   "INSERT INTO articles_search (id, title, summary, body)"
-  "  SELECT id, tayori_normalize (title), tayori_normalize (summary), tayori_normalize (body)"
+  "  SELECT id, tayori_search_form (title), tayori_search_form (summary), tayori_search_form (body)"
   "  FROM articles;",
 };
 
@@ -111,6 +115,17 @@ is_corruption (int rc)
   return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
 }
 
+static gboolean
+set_corrupt_error (TayoriStoreDb  *db,
+                   const char     *detail,
+                   GError        **error)
+{
+  g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_CORRUPT,
+               _("The article store “%s” is damaged or is not a Tayori database (%s)"),
+               db->path, detail);
+  return FALSE;
+}
+
 gboolean
 tayori_store_db_fail (TayoriStoreDb  *db,
                       int             rc,
@@ -119,12 +134,9 @@ tayori_store_db_fail (TayoriStoreDb  *db,
   const char *detail = db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc);
 
   if (is_corruption (rc))
-    g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_CORRUPT,
-                 _("The article store “%s” is damaged or is not a Tayori database (%s)"),
-                 db->path, detail);
-  else
-    g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_FAILED,
-                 _("The article store could not be used: %s"), detail);
+    return set_corrupt_error (db, detail, error);
+  g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_FAILED,
+               _("The article store could not be used: %s"), detail);
   return FALSE;
 }
 
@@ -218,15 +230,17 @@ tayori_store_parse_time (const char *text)
   return g_date_time_new_from_iso8601 (text, NULL);
 }
 
-/* tayori_normalize (text): the search normalisation, available to SQL on this connection. */
+/* tayori_search_form (text): the text normalised for search, padded at the end so that
+ * even its last one or two characters start an indexed trigram (tayori-store-tokenizer.c). */
 static void
-normalize_function (sqlite3_context  *context,
-                    int               argc,
-                    sqlite3_value   **argv)
+search_form_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
 {
   const char *text = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *normalized = tayori_text_normalize_for_search (text != NULL ? text : "");
 
-  sqlite3_result_text (context, tayori_text_normalize_for_search (text != NULL ? text : ""),
+  sqlite3_result_text (context, g_strconcat (normalized, TAYORI_STORE_SEARCH_PADDING, NULL),
                        -1, g_free);
 }
 
@@ -270,10 +284,7 @@ check_header (TayoriStoreDb  *db,
   fclose (file);
   if (length == 0 || memcmp (header, magic, sizeof magic) == 0)
     return TRUE;
-  g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_CORRUPT,
-               _("The article store “%s” is damaged or is not a Tayori database (%s)"),
-               db->path, sqlite3_errstr (SQLITE_NOTADB));
-  return FALSE;
+  return set_corrupt_error (db, sqlite3_errstr (SQLITE_NOTADB), error);
 }
 
 static gboolean
@@ -285,12 +296,7 @@ check_integrity (TayoriStoreDb  *db,
   if (!query_text (db, "PRAGMA quick_check", &verdict, error))
     return FALSE;
   if (g_strcmp0 (verdict, "ok") != 0)
-    {
-      g_set_error (error, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_CORRUPT,
-                   _("The article store “%s” is damaged or is not a Tayori database (%s)"),
-                   db->path, verdict);
-      return FALSE;
-    }
+    return set_corrupt_error (db, verdict, error);
   return TRUE;
 }
 
@@ -311,7 +317,9 @@ configure (TayoriStoreDb  *db,
     }
   /* In WAL mode NORMAL loses nothing committed when the process dies (only on power loss). */
   return tayori_store_db_exec (db, "PRAGMA synchronous = NORMAL;"
-                                   "PRAGMA foreign_keys = ON;", error);
+                                   "PRAGMA foreign_keys = ON;"
+                                   "PRAGMA temp_store = MEMORY;"
+                                   "PRAGMA cache_size = -16384;", error);
 }
 
 static int
@@ -413,11 +421,12 @@ tayori_store_db_open (TayoriStoreDb  *db,
     return tayori_store_db_fail (db, rc, error);
   sqlite3_extended_result_codes (db->handle, 1);
   sqlite3_busy_timeout (db->handle, 5000);
-  sqlite3_create_function_v2 (db->handle, "tayori_normalize", 1,
+  sqlite3_create_function_v2 (db->handle, "tayori_search_form", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              NULL, normalize_function, NULL, NULL, NULL);
+                              NULL, search_form_function, NULL, NULL, NULL);
 
-  return check_integrity (db, error) && configure (db, error) && migrate (db, error);
+  return tayori_store_db_register_tokenizer (db, error) &&
+         check_integrity (db, error) && configure (db, error) && migrate (db, error);
 }
 
 void

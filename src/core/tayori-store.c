@@ -179,12 +179,14 @@ tayori_store_run_task (TayoriStore        *self,
            gpointer            data,
            GDestroyNotify      data_free)
 {
+  GError *error = NULL;
+
   if (self->worker == NULL)
     {
       if (data_free != NULL)
         data_free (data);
-      g_task_return_new_error (task, TAYORI_STORE_ERROR, TAYORI_STORE_ERROR_FAILED,
-                               "%s", _("The article store is closed"));
+      set_closed_error (&error);
+      g_task_return_error (task, error);
       return;
     }
   tayori_store_worker_push_task (self->worker, task, func, data, data_free);

@@ -168,6 +168,16 @@ tayori_application_open (GApplication  *application,
 }
 
 static void
+tayori_application_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (tayori_application_parent_class)->constructed (object);
+
+  /* style.css, style-dark.css and gtk/help-overlay.ui are found under this path, whatever
+   * the application id (a development build may use another one). */
+  g_application_set_resource_base_path (G_APPLICATION (object), "/io/github/tayori/Tayori");
+}
+
+static void
 tayori_application_dispose (GObject *object)
 {
   TayoriApplication *self = TAYORI_APPLICATION (object);
@@ -184,6 +194,7 @@ tayori_application_class_init (TayoriApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
+  object_class->constructed = tayori_application_constructed;
   object_class->dispose = tayori_application_dispose;
 
   application_class->startup = tayori_application_startup;
@@ -194,8 +205,6 @@ tayori_application_class_init (TayoriApplicationClass *klass)
 static void
 tayori_application_init (TayoriApplication *self)
 {
-  /* style.css, style-dark.css and gtk/help-overlay.ui are found under this path. */
-  g_application_set_resource_base_path (G_APPLICATION (self), "/io/github/tayori/Tayori");
 }
 
 TayoriApplication *

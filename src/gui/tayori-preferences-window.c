@@ -149,11 +149,11 @@ tayori_preferences_window_fill_preset (TayoriPreferencesWindow *self,
     const char *key;
     const char *title;
   } contact_rows[] = {
-    { "section", N_("Section") },
-    { "phone", N_("Phone") },
-    { "fax", N_("Fax") },
-    { "email", N_("Email") },
-    { "address", N_("Address") },
+    { "section", N_("Section in Charge") },
+    { "phone", N_("Phone Number") },
+    { "fax", N_("Fax Number") },
+    { "email", N_("Email Address") },
+    { "address", N_("Postal Address") },
   };
   const char *source = tayori_preset_get_source (preset);
   const char *template_dir = tayori_preset_get_template_dir (preset);

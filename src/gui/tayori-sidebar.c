@@ -378,7 +378,9 @@ tayori_sidebar_init (TayoriSidebar *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (tayori_sidebar_selected_cb), self);
-  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (tayori_sidebar_items_changed_cb), self);
+  /* After the list view has taken the change in, or it would see a selection it has no row for. */
+  g_signal_connect_data (self->selection, "items-changed", G_CALLBACK (tayori_sidebar_items_changed_cb), self,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   statuses = gtk_string_list_new (NULL);

@@ -12,6 +12,15 @@
 
 G_DEFINE_FINAL_TYPE (TayoriWindow, tayori_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_PRESET,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef struct
 {
   TayoriWindow *self;
@@ -116,6 +125,7 @@ tayori_window_flushed_for_load_cb (GObject      *source,
   g_autoptr(LoadRequest) request = user_data;
   TayoriWindow *self = request->self;
   g_autoptr(GError) error = NULL;
+  LoadRequest *owned;
   gboolean flushed;
 
   flushed = tayori_article_page_flush_finish (TAYORI_ARTICLE_PAGE (source), result, &error);
@@ -135,8 +145,9 @@ tayori_window_flushed_for_load_cb (GObject      *source,
       return;
     }
 
-  tayori_article_page_load_async (self->page, request->id, request->cancellable,
-                                  tayori_window_page_loaded_cb, g_steal_pointer (&request));
+  owned = g_steal_pointer (&request);
+  tayori_article_page_load_async (self->page, owned->id, owned->cancellable,
+                                  tayori_window_page_loaded_cb, owned);
 }
 
 /* Saves what the page holds, then shows article @id in it. */
@@ -335,14 +346,9 @@ static void
 tayori_window_constructed (GObject *object)
 {
   TayoriWindow *self = TAYORI_WINDOW (object);
-  TayoriApplication *app;
   g_autofree char *path = NULL;
 
   G_OBJECT_CLASS (tayori_window_parent_class)->constructed (object);
-
-  app = TAYORI_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  self->settings = g_object_ref (tayori_application_get_settings (app));
-  self->preset = g_object_ref (tayori_application_get_preset (app));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -355,6 +361,29 @@ tayori_window_constructed (GObject *object)
   path = tayori_window_get_configured_store_path (self);
   tayori_store_loader_open_async (GTK_WINDOW (self), path, self->cancellable,
                                   tayori_window_store_opened_cb, g_object_ref (self));
+}
+
+static void
+tayori_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TayoriWindow *self = TAYORI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_PRESET:
+      self->preset = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -387,8 +416,17 @@ tayori_window_class_init (TayoriWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = tayori_window_constructed;
+  object_class->set_property = tayori_window_set_property;
   object_class->dispose = tayori_window_dispose;
   window_class->close_request = tayori_window_close_request;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESET] =
+    g_param_spec_object ("preset", NULL, NULL, TAYORI_TYPE_PRESET,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TAYORI_TYPE_SIDEBAR);
 
@@ -425,7 +463,11 @@ tayori_window_new (TayoriApplication *application)
 {
   g_return_val_if_fail (TAYORI_IS_APPLICATION (application), NULL);
 
-  return g_object_new (TAYORI_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (TAYORI_TYPE_WINDOW,
+                       "application", application,
+                       "settings", tayori_application_get_settings (application),
+                       "preset", tayori_application_get_preset (application),
+                       NULL);
 }
 
 const char *

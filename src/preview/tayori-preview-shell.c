@@ -8,11 +8,6 @@
 
 #include "tayori-page.h"
 
-/* An organisation's template gets its CSS inline only: a link to "page.css" in it would
- * resolve to the bundled stylesheet and mix the two. */
-#define INLINE_STYLE_CSP \
-  "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; " \
-  TAYORI_PREVIEW_SHELL_CSP_TAIL
 
 /* Offset just past the start tag <@name …> in @lower (an ASCII-lowercased copy), or -1. */
 static gssize
@@ -36,6 +31,15 @@ end_of_start_tag (const char *lower,
   return -1;
 }
 
+const char *
+tayori_preview_shell_get_csp (TayoriPreset *preset)
+{
+  g_return_val_if_fail (TAYORI_IS_PRESET (preset), NULL);
+
+  return tayori_preset_get_template_dir (preset) != NULL ? TAYORI_PREVIEW_SHELL_CSP_INLINE_STYLE
+                                                         : TAYORI_PREVIEW_SHELL_CSP;
+}
+
 char *
 tayori_preview_shell_build (const char *template_html,
                             const char *inline_css)
@@ -48,7 +52,8 @@ tayori_preview_shell_build (const char *template_html,
   g_return_val_if_fail (template_html != NULL, NULL);
 
   g_string_append_printf (head, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">",
-                          inline_css != NULL ? INLINE_STYLE_CSP : TAYORI_PREVIEW_SHELL_CSP);
+                          inline_css != NULL ? TAYORI_PREVIEW_SHELL_CSP_INLINE_STYLE
+                                             : TAYORI_PREVIEW_SHELL_CSP);
   if (inline_css != NULL)
     {
       g_autoptr(GString) css = g_string_new (inline_css);
@@ -82,27 +87,29 @@ bytes_to_string (GBytes *bytes)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+/* @files: the preset to read the template from; @inline_css: whether the CSS is inlined. */
 static char *
-load_shell (TayoriPreset  *preset,
+load_shell (TayoriPreset  *files,
+            gboolean       inline_css,
             GError       **error)
 {
-  g_autoptr(GBytes) html = tayori_page_load_asset (preset, "page.html", error);
+  g_autoptr(GBytes) html = tayori_page_load_asset (files, "page.html", error);
   g_autoptr(GBytes) css = NULL;
   g_autofree char *template_html = NULL;
-  g_autofree char *inline_css = NULL;
+  g_autofree char *css_text = NULL;
 
   if (html == NULL)
     return NULL;
 
-  if (tayori_preset_get_template_dir (preset) != NULL)
+  if (inline_css)
     {
-      if ((css = tayori_page_load_asset (preset, "page.css", error)) == NULL)
+      if ((css = tayori_page_load_asset (files, "page.css", error)) == NULL)
         return NULL;
-      inline_css = bytes_to_string (css);
+      css_text = bytes_to_string (css);
     }
 
   template_html = bytes_to_string (html);
-  return tayori_preview_shell_build (template_html, inline_css);
+  return tayori_preview_shell_build (template_html, css_text);
 }
 
 static void
@@ -112,17 +119,19 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   TayoriPreset *preset = task_data;
+  gboolean custom = tayori_preset_get_template_dir (preset) != NULL;
   g_autoptr(TayoriPreset) defaults = NULL;
   g_autoptr(GError) error = NULL;
   char *shell;
 
-  if ((shell = load_shell (preset, &error)) == NULL &&
-      tayori_preset_get_template_dir (preset) != NULL)
+  /* A broken organisation template falls back to the bundled files, still inlined: the web
+   * view's policy was chosen for the preset (tayori_preview_shell_get_csp()). */
+  if ((shell = load_shell (preset, custom, &error)) == NULL && custom)
     {
       g_warning ("Using the bundled page template: %s", error->message);
       g_clear_error (&error);
       defaults = tayori_preset_new_defaults ();
-      shell = load_shell (defaults, &error);
+      shell = load_shell (defaults, TRUE, &error);
     }
 
   if (shell != NULL)

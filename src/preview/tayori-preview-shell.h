@@ -16,20 +16,26 @@ G_BEGIN_DECLS
 #define TAYORI_PREVIEW_SHELL_CSP \
   "default-src 'none'; script-src 'none'; style-src tayori-resource: 'unsafe-inline'; " \
   TAYORI_PREVIEW_SHELL_CSP_TAIL
+/* The policy of an organisation's template: its files are not bundled, so its CSS comes
+ * inline, and a link to "page.css" (which would resolve to the bundled one) is refused. */
+#define TAYORI_PREVIEW_SHELL_CSP_INLINE_STYLE \
+  "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; " \
+  TAYORI_PREVIEW_SHELL_CSP_TAIL
 
-/* @template_html with the CSP <meta> first in its head. With @inline_css (an organisation's
- * template: its files are not bundled) the CSS follows in a <style> element and stylesheet
- * links are refused by the policy; without it the template links the bundled page.css
- * itself. "{{slot}}" markers are left for tayori_page_fill_template(). */
-char *tayori_preview_shell_build        (const char           *template_html,
-                                         const char           *inline_css);
+/* The policy for the preview of pages with @preset's template. */
+const char *tayori_preview_shell_get_csp      (TayoriPreset         *preset);
+/* @template_html with the CSP <meta> first in its head, followed by @inline_css in a <style>
+ * element when given (and then the policy only allows inline styles). "{{slot}}" markers are
+ * left for tayori_page_fill_template(). */
+char       *tayori_preview_shell_build        (const char           *template_html,
+                                               const char           *inline_css);
 /* Reads the preset's template (falling back to the bundled one) in a worker thread. */
-void  tayori_preview_shell_load_async   (TayoriPreset         *preset,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
+void        tayori_preview_shell_load_async   (TayoriPreset         *preset,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
 /* Returns: (transfer full): the shell template, see tayori_preview_shell_build(). */
-char *tayori_preview_shell_load_finish  (GAsyncResult         *result,
-                                         GError              **error);
+char       *tayori_preview_shell_load_finish  (GAsyncResult         *result,
+                                               GError              **error);
 
 G_END_DECLS

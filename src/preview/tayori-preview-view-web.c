@@ -1,11 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The preview's WebKitWebView, locked down: the app's context and ephemeral session, no page
- * scripts, storage or plugins, no navigation away from the shell page (links open in the
+ * scripts or storage, no navigation away from the shell page (links open in the
  * browser), no new windows, and a context menu that only copies. */
 
 #include "tayori-preview-view-private.h"
-
-#include <string.h>
 
 #include "tayori-preview-shell.h"
 #include "tayori-web-context.h"
@@ -17,16 +15,6 @@ is_external_scheme (const char *uri)
   g_autofree char *scheme = g_uri_parse_scheme (uri);
 
   return scheme != NULL && g_strv_contains (schemes, scheme);
-}
-
-/* A click on "#section" of the page itself scrolls; it does not leave the page. */
-static gboolean
-is_in_page_fragment (const char *uri)
-{
-  gsize base_length = strlen (TAYORI_WEB_CONTEXT_PAGE_BASE_URI);
-
-  return strncmp (uri, TAYORI_WEB_CONTEXT_PAGE_BASE_URI, base_length) == 0 &&
-         uri[base_length] == '#';
 }
 
 static gboolean
@@ -47,9 +35,9 @@ decide_policy_cb (TayoriPreviewView        *self,
   link_click = webkit_navigation_action_get_navigation_type (action) ==
                WEBKIT_NAVIGATION_TYPE_LINK_CLICKED;
 
-  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
-      ((self->expect_shell_load && g_str_equal (uri, TAYORI_WEB_CONTEXT_PAGE_BASE_URI)) ||
-       (link_click && self->shell_ready && is_in_page_fragment (uri))))
+  /* The one navigation allowed is the shell page's own load. */
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION && self->expect_shell_load &&
+      g_str_equal (uri, TAYORI_WEB_CONTEXT_PAGE_BASE_URI))
     {
       webkit_policy_decision_use (decision);
       return TRUE;
@@ -124,8 +112,9 @@ _tayori_preview_view_create_web_view (TayoriPreviewView *self)
   WebKitWebView *web_view;
 
   /* Page scripts are off twice over: no script markup at all, and a CSP without script
-   * sources (here as if sent in an HTTP header, and as a <meta> in the shell page). Our own
-   * updates go through the API into an isolated world, which neither blocks. */
+   * sources, set here as if sent in an HTTP header (WebKit 2.50 then ignores the copy in the
+   * shell page's <meta>, so this one must be complete). Our own updates go through the API
+   * into an isolated world, which neither blocks. */
   settings = webkit_settings_new_with_settings ("enable-javascript-markup", FALSE,
                                                 "javascript-can-open-windows-automatically", FALSE,
                                                 "javascript-can-access-clipboard", FALSE,
@@ -136,6 +125,11 @@ _tayori_preview_view_create_web_view (TayoriPreviewView *self)
                                                 "enable-media", FALSE,
                                                 "enable-webaudio", FALSE,
                                                 "enable-webgl", FALSE,
+                                                /* A static document: compositing on the GPU
+                                                 * (or on llvmpipe without one) costs more
+                                                 * than it saves, and competes with typing. */
+                                                "hardware-acceleration-policy",
+                                                WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER,
                                                 "enable-developer-extras",
                                                 debug != NULL && debug[0] != '\0',
                                                 "default-charset", "utf-8",
@@ -150,7 +144,8 @@ _tayori_preview_view_create_web_view (TayoriPreviewView *self)
                            "network-session", tayori_web_context_get_session (),
                            "user-content-manager", content_manager,
                            "settings", settings,
-                           "default-content-security-policy", TAYORI_PREVIEW_SHELL_CSP,
+                           "default-content-security-policy",
+                           tayori_preview_shell_get_csp (self->preset),
                            "hexpand", TRUE,
                            "vexpand", TRUE,
                            NULL);

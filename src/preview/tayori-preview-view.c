@@ -142,8 +142,15 @@ tayori_preview_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (tayori_preview_view_parent_class)->constructed (object);
 
+  /* The web view's policy depends on the preset's template, hence built only now. */
   if (self->preset == NULL)
     self->preset = tayori_preset_new_defaults ();
+  self->web_view = _tayori_preview_view_create_web_view (self);
+  gtk_box_append (GTK_BOX (self->frame), GTK_WIDGET (self->web_view));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article preview"),
+                                  -1);
+  update_layout (self);
   _tayori_preview_view_load_shell_async (self);
 }
 
@@ -298,14 +305,6 @@ tayori_preview_view_init (TayoriPreviewView *self)
   gtk_widget_add_css_class (self->frame, "device-frame");
   gtk_widget_set_overflow (self->frame, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_parent (self->frame, GTK_WIDGET (self));
-
-  self->web_view = _tayori_preview_view_create_web_view (self);
-  gtk_box_append (GTK_BOX (self->frame), GTK_WIDGET (self->web_view));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article preview"),
-                                  -1);
-
-  update_layout (self);
 }
 
 GtkWidget *

@@ -40,7 +40,9 @@ finish_stream (WebKitURISchemeRequest *request,
   g_autoptr(WebKitURISchemeResponse) response = webkit_uri_scheme_response_new (stream, length);
   SoupMessageHeaders *headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
 
-  /* The MIME type below is the truth: never let WebKit sniff a stored file into HTML. */
+  /* The MIME type is the truth: never let WebKit sniff a stored file into HTML. The headers
+   * replace the response's own, so they carry the type too. */
+  soup_message_headers_set_content_type (headers, mime_type, NULL);
   soup_message_headers_append (headers, "X-Content-Type-Options", "nosniff");
   webkit_uri_scheme_response_set_content_type (response, mime_type);
   webkit_uri_scheme_response_set_http_headers (response, headers);

@@ -1,26 +1,44 @@
-# Shared helpers for the dogtail tests: start and stop the real Tayori window with a private
-# store, find widgets by accessible name and role, type like a person, read the store.
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Shared helpers for the dogtail tests: start, quit, kill and restart the real Tayori window on
+# a private store, find widgets by accessible name and role, type like a person, read the
+# preview probe and the store. Everything waits for a condition; nothing sleeps blindly.
+import glob
+import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
 
 from dogtail.config import config
 
 config.checkForA11y = False
-config.searchCutoffCount = 40
-config.searchBackoffDuration = 0.25
+config.searchCutoffCount = 2
+config.searchBackoffDuration = 0.1
 config.logDebugToFile = False
 config.logDebugToStdOut = False
 config.typingDelay = 0.02
+config.actionDelay = 0.1
+config.defaultDelay = 0.1
 
+import gi  # noqa: E402
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi, Gio, GLib  # noqa: E402
 from dogtail import rawinput, tree  # noqa: E402
 from dogtail.predicate import GenericPredicate  # noqa: E402
 
 APP_NAME = "tayori"
+BINARY = None  # set by main()
+
+
+def log(*args):
+    print("#", *args, flush=True)
 
 
 def text_of(node):
@@ -30,103 +48,438 @@ def text_of(node):
 
 
 def wait_for(predicate, timeout=15.0, step=0.1, what="condition"):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = predicate()
-        if value:
-            return value
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while True:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except AssertionError:
+            raise
+        except Exception as e:  # AT-SPI nodes vanish while the UI changes: try again
+            last_error = e
+        if time.monotonic() > deadline:
+            extra = f" (last error: {last_error!r})" if last_error else ""
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}{extra}")
         time.sleep(step)
-    raise AssertionError(f"timed out waiting for {what}")
+
+
+def is_showing(node):
+    try:
+        states = node.getState()
+        return states.contains(Atspi.StateType.VISIBLE) and not node.dead
+    except Exception:
+        return False
+
+
+def type_chars(text, on_char=None):
+    """Types @text key by key through XTest (keysyms, so Japanese works without an input
+    method); calls on_char(index, char, time) after each key went out."""
+    for i, char in enumerate(text):
+        rawinput.pressKey(char)
+        if on_char is not None:
+            on_char(i, char, time.monotonic())
+
+
+def make_png(path, width=48, height=32):
+    """A small valid RGB PNG, written with zlib only."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+
+    rows = []
+    for y in range(height):
+        row = bytearray(b"\x00")
+        for x in range(width):
+            row += bytes((x * 5 % 256, y * 7 % 256, 160))
+        rows.append(bytes(row))
+    raw = b"".join(rows)
+    png = (b"\x89PNG\r\n\x1a\n"
+           + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(raw))
+           + chunk(b"IEND", b""))
+    with open(path, "wb") as f:
+        f.write(png)
+    return path
 
 
 class TayoriApp:
-    """One Tayori process on a store of its own."""
+    """One Tayori process on a store of its own, restartable on the same store."""
 
-    def __init__(self, binary, db_path=None, extra_env=None):
-        self.binary = binary
+    def __init__(self, db_path=None, extra_env=None):
         self.tmp = tempfile.mkdtemp(prefix="tayori-gui-")
-        self.db_path = db_path or os.path.join(self.tmp, "tayori.db")
+        self.db_path = db_path or os.path.join(self.tmp, "store", "tayori.db")
+        os.makedirs(os.path.dirname(self.db_path), exist_ok=True)
+        self.probe_path = os.path.join(self.tmp, "preview-probe.json")
         self.env = dict(os.environ)
         self.env.update({
             "TAYORI_DB": self.db_path,
+            "TAYORI_PREVIEW_PROBE": self.probe_path,
             "XDG_DATA_HOME": os.path.join(self.tmp, "data"),
             "XDG_CONFIG_HOME": os.path.join(self.tmp, "config"),
             "XDG_CACHE_HOME": os.path.join(self.tmp, "cache"),
+            "GSETTINGS_BACKEND": "memory",
         })
         self.env.update(extra_env or {})
         self.proc = None
         self.node = None
+        self.log_path = os.path.join(self.tmp, "app.log")
 
-    def start(self):
-        self.log = open(os.path.join(self.tmp, "app.log"), "ab")
-        self.proc = subprocess.Popen([self.binary], env=self.env,
-                                     stdout=self.log, stderr=subprocess.STDOUT)
-        self.node = wait_for(self._find_app, timeout=30, what="the Tayori window")
+    # process life
+
+    def start(self, args=(), wait_window=True):
+        if os.path.exists(self.probe_path):
+            os.unlink(self.probe_path)
+        log_file = open(self.log_path, "ab")
+        self.proc = subprocess.Popen([BINARY, *args], env=self.env,
+                                     stdout=log_file, stderr=subprocess.STDOUT)
+        log_file.close()
+        self.started = time.monotonic()
+        self.node = wait_for(self._find_app, timeout=30, what="the Tayori window on AT-SPI")
+        if wait_window:
+            self.wait_ready()
         return self
 
     def _find_app(self):
         if self.proc.poll() is not None:
-            raise AssertionError(f"tayori exited with {self.proc.returncode}; log:\n"
-                                 + open(self.log.name, errors="replace").read())
-        for app in tree.root.applications():
+            raise AssertionError(f"tayori exited with {self.proc.returncode}; log:\n" + self.app_log())
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            app = desktop.get_child_at_index(i)
             try:
-                if app.name == APP_NAME and app.get_process_id() == self.proc.pid and app.children:
-                    return app
-            except Exception:
+                if app is not None and app.get_process_id() == self.proc.pid and app.get_child_count() > 0:
+                    return tree.Node(app) if not isinstance(app, tree.Node) else app
+            except GLib.GError:
                 pass
         return None
 
-    def find(self, name, role=None, timeout=15.0):
-        def lookup():
-            pred = GenericPredicate(name=name, roleName=role)
-            try:
-                return self.node.findChild(pred, retry=False, requireResult=False)
-            except Exception:
-                return None
-        return wait_for(lookup, timeout=timeout, what=f"{role or 'widget'} '{name}'")
+    def wait_ready(self):
+        """The store is open when the list or its empty page is there and New Article works."""
+        wait_for(lambda: self.find_now("New Article", "push button") is not None
+                 and self.find_now("New Article", "push button").sensitive,
+                 timeout=30, what="the store to open")
 
-    def find_all(self, role):
-        return self.node.findChildren(GenericPredicate(roleName=role))
+    def app_log(self):
+        try:
+            return open(self.log_path, errors="replace").read()[-6000:]
+        except OSError:
+            return ""
 
-    def click(self, name, role="push button"):
-        self.find(name, role).doActionNamed("click")
+    def alive(self):
+        return self.proc is not None and self.proc.poll() is None
 
     def kill(self):
-        if self.proc and self.proc.poll() is None:
+        if self.alive():
             self.proc.send_signal(signal.SIGKILL)
+        if self.proc is not None:
             self.proc.wait()
+        self.node = None
 
     def quit(self):
-        """Closes like a person would (Ctrl+Q), waiting for the final save."""
-        if self.proc and self.proc.poll() is None:
-            rawinput.keyCombo("<Control>q")
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.kill()
-                raise AssertionError("tayori did not quit on Ctrl+Q")
+        """Closes like a person would (Ctrl+Q on the main window), waiting for the final save."""
+        if not self.alive():
+            return
+        self.focus_main_window()
+        rawinput.keyCombo("<Control>q")
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise AssertionError("tayori did not quit on Ctrl+Q")
+        self.node = None
+        if self.proc.returncode != 0:
+            raise AssertionError(f"tayori exited with {self.proc.returncode}; log:\n" + self.app_log())
+
+    def restart(self, args=()):
+        self.quit()
+        return self.start(args)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, tb):
+        """Test teardown: whatever state the app is in, end it; show its log on failure."""
+        self.kill()
+        if kind is not None:
+            for line in self.app_log().splitlines()[-40:]:
+                log("app:", line)
+        return False
+
+    # finding things
+
+    def windows(self):
+        return [w for w in self.node.children if w is not None]
+
+    def main_window(self):
+        for w in self.windows():
+            if w.name == "便り" or w.name.startswith("便り"):
+                return w
+        return self.windows()[0]
+
+    def find_now(self, name, role=None, root=None, showing=True):
+        pred = GenericPredicate(name=name, roleName=role)
+        root = root or self.node
+        try:
+            for node in root.findChildren(pred, recursive=True, showingOnly=False):
+                if not showing or is_showing(node):
+                    return node
+        except Exception:
+            return None
+        return None
+
+    def find(self, name, role=None, root=None, timeout=15.0, showing=True):
+        return wait_for(lambda: self.find_now(name, role, root, showing), timeout=timeout,
+                        what=f"{role or 'widget'} '{name}'")
+
+    def find_all(self, role=None, name=None, root=None, showing=True):
+        pred = GenericPredicate(name=name, roleName=role)
+        try:
+            nodes = (root or self.node).findChildren(pred, recursive=True, showingOnly=False)
+        except Exception:
+            return []
+        return [n for n in nodes if not showing or is_showing(n)]
+
+    def find_matching(self, test, root=None, showing=True):
+        try:
+            nodes = (root or self.node).findChildren(lambda n: test(n), recursive=True,
+                                                    showingOnly=False)
+        except Exception:
+            return []
+        return [n for n in nodes if not showing or is_showing(n)]
+
+    def window_named(self, name, timeout=15.0):
+        return wait_for(lambda: next((w for w in self.windows() if w.name == name), None),
+                        timeout=timeout, what=f"window '{name}'")
+
+    def dialog_with_text(self, fragment, timeout=15.0):
+        """A top-level window (dialog) with a label containing @fragment."""
+        def lookup():
+            for w in self.windows():
+                for label in self.find_all("label", root=w):
+                    if fragment in label.name:
+                        return w
+            return None
+        return wait_for(lookup, timeout=timeout, what=f"a dialog saying '{fragment}'")
+
+    def labels(self, root=None):
+        return [label.name for label in self.find_all("label", root=root)]
+
+    # acting
+
+    def click(self, name, role="push button", root=None):
+        node = self.find(name, role, root)
+        wait_for(lambda: node.sensitive, what=f"'{name}' to be enabled")
+        node.doActionNamed("click")
+        return node
+
+    def point_click(self, node):
+        """A real pointer click in the middle of @node (no WM: window coordinates are screen
+        coordinates); also moves the X focus into that window."""
+        x, y, w, h = node.extents
+        rawinput.click(int(x + w / 2), int(y + min(h / 2, 20)), check=False)
+
+    def focus_main_window(self):
+        win = self.main_window()
+        x, y, w, h = win.extents
+        rawinput.point(int(x + w / 2), int(y + 10), check=False)
+
+    def type_into(self, node, text):
+        self.point_click(node)
+        wait_for(lambda: node.focused, timeout=5, what=f"focus in '{node.name}'")
+        type_chars(text)
+
+    def combo(self, keys):
+        rawinput.keyCombo(keys)
+
+    def press(self, key):
+        rawinput.pressKey(key)
+
+    # the article list and page
+
+    def search_entry(self):
+        entry = self.find_now("Search articles", "text")
+        if entry is None:
+            self.click("Search and Filter", "toggle button")
+            entry = self.find("Search articles", "text")
+        return entry
+
+    def row_label(self, title, timeout=15.0):
+        """The title label of the article row showing @title."""
+        return self.find(title, "label", root=self.find("Articles", "list"), timeout=timeout)
+
+    def open_article(self, title):
+        self.point_click(self.row_label(title))
+        wait_for(lambda: self.title_text() == title, timeout=20, what=f"article '{title}' to open")
+
+    def title_field(self):
+        return self.find("Title", "text")
+
+    def body_field(self):
+        return self.find("Body", "text")
+
+    def title_text(self):
+        node = self.find_now("Title", "text")
+        return text_of(node) if node is not None else None
+
+    def body_text(self):
+        return text_of(self.body_field())
+
+    def new_article(self):
+        before = self.article_ids()
+        self.click("New Article")
+        new_ids = wait_for(lambda: set(self.article_ids()) - set(before), timeout=15,
+                           what="the new article to be stored")
+        wait_for(lambda: self.title_text() == "", timeout=15, what="the new article's page")
+        return max(new_ids)
+
+    # the preview probe
+
+    def probe(self):
+        try:
+            with open(self.probe_path, encoding="utf-8") as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return None
+
+    def wait_probe(self, test, timeout=20.0, what="the preview"):
+        def check():
+            p = self.probe()
+            return p if p is not None and test(p) else None
+        try:
+            return wait_for(check, timeout=timeout, what=what)
+        except AssertionError as e:
+            raise AssertionError(f"{e}; last probe: {json.dumps(self.probe(), ensure_ascii=False)[:800]}")
+
+    # the store, read-only from outside
+
+    def db(self):
+        return sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=10)
 
     def db_rows(self, sql, args=()):
-        con = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=10)
+        con = self.db()
         try:
             return con.execute(sql, args).fetchall()
         finally:
             con.close()
 
+    def article_ids(self):
+        if not os.path.exists(self.db_path):
+            return []
+        try:
+            return [r[0] for r in self.db_rows("SELECT id FROM articles ORDER BY id")]
+        except sqlite3.Error:
+            return []
+
+    def stored_article(self, article_id):
+        rows = self.db_rows("SELECT title, body FROM articles WHERE id = ?", (article_id,))
+        return rows[0] if rows else None
+
+    def integrity(self):
+        return self.db_rows("PRAGMA integrity_check")[0][0]
+
+    def damaged_files(self):
+        return glob.glob(self.db_path + ".damaged-*")
+
+
+class StallMeter:
+    """Measures main-loop stalls of the app from outside: every ~20 ms a thread asks the app
+    for its root accessible's name straight over the accessibility bus (no client cache), and
+    records the round trips. GTK answers AT-SPI from its main loop, so a long round trip is a
+    main loop that was busy."""
+
+    PERIOD = 0.02
+
+    def __init__(self, pid):
+        session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+        address = session.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                                    None, GLib.VariantType("(s)"), Gio.DBusCallFlags.NONE, 5000,
+                                    None).unpack()[0]
+        flags = (Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT
+                 | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION)
+        self.bus = Gio.DBusConnection.new_for_address_sync(address, flags, None, None)
+        self.name = self._bus_name_of(pid)
+        self.samples = []
+        self._stop = threading.Event()
+        self._thread = None
+
+    def _call(self, dest, path, iface, method, args, reply, timeout=5000):
+        return self.bus.call_sync(dest, path, iface, method, args, GLib.VariantType(reply),
+                                  Gio.DBusCallFlags.NONE, timeout, None).unpack()
+
+    def _bus_name_of(self, pid):
+        names = self._call("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                           "ListNames", None, "(as)")[0]
+        for name in names:
+            if not name.startswith(":"):
+                continue
+            try:
+                owner = self._call("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                   "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                   GLib.Variant("(s)", (name,)), "(u)")[0]
+            except GLib.Error:
+                continue
+            if owner == pid:
+                try:
+                    self.ping(name)
+                    return name
+                except GLib.Error:
+                    continue
+        raise AssertionError(f"no accessibility bus connection of pid {pid}")
+
+    def ping(self, name=None):
+        self._call(name or self.name, "/org/a11y/atspi/accessible/root",
+                   "org.freedesktop.DBus.Properties", "Get",
+                   GLib.Variant("(ss)", ("org.a11y.atspi.Accessible", "Name")), "(v)", timeout=10000)
+
+    def _run(self):
+        while not self._stop.is_set():
+            start = time.monotonic()
+            self.ping()
+            self.samples.append(time.monotonic() - start)
+            rest = self.PERIOD - (time.monotonic() - start)
+            if rest > 0:
+                time.sleep(rest)
+
+    def __enter__(self):
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        return False
+
+    @property
+    def longest(self):
+        return max(self.samples) if self.samples else float("inf")
+
+
+def seeded_random(name):
+    seed = int(os.environ.get("TAYORI_TEST_SEED", "0")) or random.SystemRandom().randrange(1, 2**31)
+    log(f"{name}: random seed {seed} (set TAYORI_TEST_SEED={seed} to repeat)")
+    return random.Random(seed)
+
 
 def main(tests):
-    """Runs test functions in order; prints TAP so meson counts each one."""
-    binary = sys.argv[1]
-    print(f"1..{len(tests)}")
+    """Runs the test functions in order and prints TAP, one line per test."""
+    global BINARY
+    BINARY = sys.argv[1]
+    print(f"1..{len(tests)}", flush=True)
     failed = 0
     for i, fn in enumerate(tests, 1):
+        start = time.monotonic()
         try:
-            fn(binary)
-            print(f"ok {i} {fn.__name__}")
-        except Exception as e:  # report and go on with the next test
+            fn()
+            print(f"ok {i} {fn.__name__} # {time.monotonic() - start:.1f} s", flush=True)
+        except Exception as e:
             failed += 1
-            import traceback
-            traceback.print_exc(file=sys.stdout)
-            print(f"not ok {i} {fn.__name__}: {e}".replace("\n", " "))
-        sys.stdout.flush()
+            for line in traceback.format_exc().splitlines():
+                print("# " + line)
+            print(f"not ok {i} {fn.__name__}: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
+                  flush=True)
     sys.exit(1 if failed else 0)

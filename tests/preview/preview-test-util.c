@@ -61,7 +61,8 @@ void
 preview_fixture_setup (PreviewFixture *fixture,
                        gconstpointer   data)
 {
-  g_autoptr(TayoriPreset) preset = tayori_preset_new_defaults ();
+  g_autoptr(TayoriPreset) preset =
+    data != NULL ? g_object_ref (TAYORI_PRESET ((gpointer) data)) : tayori_preset_new_defaults ();
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
@@ -88,8 +89,12 @@ preview_fixture_teardown (PreviewFixture *fixture,
 {
   g_signal_handlers_disconnect_by_data (fixture->view, fixture);
   g_signal_handlers_disconnect_by_data (fixture->web_view, fixture);
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->article);
+  /* Work still in flight holds the view until it is cancelled: then it must go. */
+  PREVIEW_WAIT_UNTIL (fixture->view == NULL);
+  g_assert_finalize_object (fixture->article);
+  fixture->article = NULL;
 }
 
 void

@@ -44,7 +44,8 @@ void      preview_test_init            (int            *argc,
 /* Spins the main loop for @ms milliseconds (lets late events arrive). */
 void      preview_test_spin            (guint           ms);
 
-/* A 1000×800 window with the preview presented, an article set and its first push done. */
+/* A 1000×800 window with the preview presented, an article set and its first push done.
+ * @data: the TayoriPreset to use, or NULL for the defaults. */
 void      preview_fixture_setup        (PreviewFixture *fixture,
                                         gconstpointer   data);
 void      preview_fixture_teardown     (PreviewFixture *fixture,

@@ -5,6 +5,7 @@
 
 #include "preview-test-util.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -120,6 +121,39 @@ test_unchanged_slots_kept (PreviewFixture *fixture,
   g_assert_false (preview_test_js_bool (fixture->web_view, same_node, NULL));
 }
 
+/* A keystroke replaces only the block it changed; blocks that merely moved in the source keep
+ * their nodes and get their new source positions. */
+static void
+test_blocks_kept (PreviewFixture *fixture,
+                  gconstpointer   data)
+{
+  const char *kept =
+    "const p = [...document.querySelectorAll('[data-slot=\"body\"] p')];"
+    "return [p.indexOf(window.blocks[0]), p.indexOf(window.blocks[1]), p.indexOf(window.blocks[2]),"
+    "        window.blocks[2].getAttribute('data-sourcepos')].join(' ');";
+  g_autofree char *after_edit = NULL;
+  g_autofree char *after_insert = NULL;
+  guint start = fixture->updates;
+
+  tayori_article_set_body (fixture->article, "第一段落。\n\n第二段落。\n\n第三段落。");
+  preview_fixture_wait_updates (fixture, start + 1);
+  preview_test_js (fixture->web_view,
+                   "window.blocks = [...document.querySelectorAll('[data-slot=\"body\"] p')];"
+                   "return true;", NULL);
+
+  tayori_article_set_body (fixture->article, "第一段落。\n\n第二段落を直しました。\n\n第三段落。");
+  preview_fixture_wait_updates (fixture, start + 2);
+  after_edit = preview_test_js_string (fixture->web_view, kept, NULL);
+  g_assert_cmpstr (after_edit, ==, "0 -1 2 5:1-5:15");
+
+  tayori_article_set_body (fixture->article,
+                           "新しい段落。\n\n第一段落。\n\n第二段落を直しました。\n\n第三段落。");
+  preview_fixture_wait_updates (fixture, start + 3);
+  after_insert = preview_test_js_string (fixture->web_view, kept, NULL);
+  g_assert_cmpstr (after_insert, ==, "1 -1 3 7:1-7:15");
+  g_assert_true (slot_contains (fixture->web_view, "body", "第二段落を直しました。"));
+}
+
 static char *
 long_body (guint paragraphs)
 {
@@ -178,6 +212,7 @@ test_scroll_to_source_line (PreviewFixture *fixture,
                             gconstpointer   data)
 {
   g_autofree char *body = long_body (200);
+  g_autofree char *headed = g_strconcat ("# 新しい見出し\n\n", body, NULL);
   guint start = fixture->updates;
 
   /* Paragraph N is on line 2N+1, followed by a blank line. */
@@ -192,13 +227,12 @@ test_scroll_to_source_line (PreviewFixture *fixture,
   tayori_preview_view_scroll_to_source_line (fixture->view, 150);
   PREVIEW_WAIT_UNTIL (fabs (block_top (fixture->web_view, 149)) < 2);
 
-  /* A scroll asked for while an edit is pending applies to the new text. */
-  tayori_article_set_body (fixture->article, "# 新しい見出し\n\n短い本文。\n\n" "最後の段落。");
-  tayori_preview_view_scroll_to_source_line (fixture->view, 3);
-  PREVIEW_WAIT_UNTIL (slot_contains (fixture->web_view, "body", "最後の段落。"));
-  PREVIEW_WAIT_UNTIL (preview_test_js_number (fixture->web_view, "return window.scrollY;", NULL)
-                      < 1000);
-  g_assert_false (isnan (block_top (fixture->web_view, 3)));
+  /* A scroll asked for while an edit is pending applies to the new text (here the blocks all
+   * move down two lines and a heading's height). */
+  tayori_article_set_body (fixture->article, headed);
+  tayori_preview_view_scroll_to_source_line (fixture->view, 303);
+  PREVIEW_WAIT_UNTIL (slot_contains (fixture->web_view, "body", "新しい見出し"));
+  PREVIEW_WAIT_UNTIL (fabs (block_top (fixture->web_view, 303)) < 2);
 }
 
 static double
@@ -217,8 +251,7 @@ test_phone_mode (PreviewFixture *fixture,
 
   tayori_preview_view_set_phone_mode (fixture->view, TRUE);
   g_assert_true (tayori_preview_view_get_phone_mode (fixture->view));
-  preview_test_spin (1000);
-  g_printerr ("inner %f widget %d\n", inner_width (fixture), gtk_widget_get_width (web_view));
+
   PREVIEW_WAIT_UNTIL (inner_width (fixture) == TAYORI_PREVIEW_PHONE_WIDTH);
   g_assert_cmpint (gtk_widget_get_width (web_view), ==, TAYORI_PREVIEW_PHONE_WIDTH);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->view), "phone"));
@@ -291,12 +324,13 @@ test_links (PreviewFixture *fixture,
                            "[メール](mailto:info@city.example.jp) "
                            "[電話](tel:0120-000-000) "
                            "[別のページ](other.html) "
-                           "[新しい窓](https://www.city.example.jp/new/)");
+                           "[新しい窓](https://www.city.example.jp/new/) "
+                           "[ページ内](#contact)");
   preview_fixture_wait_updates (fixture, start + 1);
   mark_window (fixture);
   g_assert_cmpfloat (preview_test_js_number (fixture->web_view,
                        "return document.querySelectorAll('[data-slot=\"body\"] a').length;",
-                       NULL), ==, 5);
+                       NULL), ==, 6);
 
   click_link (fixture, 0, "");
   PREVIEW_WAIT_UNTIL (opened->len == 1);
@@ -304,8 +338,9 @@ test_links (PreviewFixture *fixture,
   PREVIEW_WAIT_UNTIL (opened->len == 2);
   click_link (fixture, 2, "");
   PREVIEW_WAIT_UNTIL (opened->len == 3);
-  /* Not a web link: ignored, and not handed to the desktop either. */
+  /* Not web links: ignored, and not handed to the desktop either. */
   click_link (fixture, 3, "");
+  click_link (fixture, 5, "");
   preview_test_spin (300);
   /* A link that asks for a new window gets none. */
   click_link (fixture, 4, "_blank");
@@ -365,6 +400,50 @@ test_context_menu (PreviewFixture *fixture,
                    WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL);
 }
 
+/* An organisation's template from its preset: its CSS comes inline, the bundled stylesheet
+ * stays out, and the slots work as in the bundled template. */
+static void
+test_organisation_template (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tayori-template-XXXXXX", NULL);
+  g_autofree char *html_path = g_build_filename (dir, "page.html", NULL);
+  g_autofree char *css_path = g_build_filename (dir, "page.css", NULL);
+  g_autofree char *preset_path = g_build_filename (dir, "preset.conf", NULL);
+  g_autofree char *preset_text = g_strdup_printf ("[preview]\ntemplate-dir=%s\n", dir);
+  g_autoptr(TayoriPreset) preset = NULL;
+  g_autoptr(GError) error = NULL;
+  PreviewFixture fixture = { 0 };
+
+  g_file_set_contents (html_path,
+                       "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
+                       "<link rel=\"stylesheet\" href=\"page.css\"><title>{{title}}</title></head>"
+                       "<body><h1 class=\"org\">{{title}}</h1><div>{{body}}</div></body></html>",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (css_path, "body { margin: 3px } .org { color: rgb(1, 2, 3) }", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (preset_path, preset_text, -1, &error);
+  g_assert_no_error (error);
+  preset = tayori_preset_new_from_file (preset_path, &error);
+  g_assert_no_error (error);
+
+  preview_fixture_setup (&fixture, preset);
+  g_assert_true (slot_contains (fixture.web_view, "title", "はじめのタイトル"));
+  g_assert_true (slot_contains (fixture.web_view, "body", "はじめの本文です。"));
+  g_assert_true (preview_test_js_bool (fixture.web_view,
+                                       "return getComputedStyle(document.body).marginTop === '3px'"
+                                       "  && getComputedStyle(document.querySelector('.org')).color"
+                                       "     === 'rgb(1, 2, 3)'"
+                                       "  && document.querySelector('link[rel=stylesheet]').sheet"
+                                       "     === null;", NULL));
+  preview_fixture_teardown (&fixture, NULL);
+
+  g_remove (html_path);
+  g_remove (css_path);
+  g_remove (preset_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +456,8 @@ main (int   argc,
               preview_fixture_setup, test_coalescing, preview_fixture_teardown);
   g_test_add ("/tayori/preview/view/unchanged-slots-kept", PreviewFixture, NULL,
               preview_fixture_setup, test_unchanged_slots_kept, preview_fixture_teardown);
+  g_test_add ("/tayori/preview/view/blocks-kept", PreviewFixture, NULL,
+              preview_fixture_setup, test_blocks_kept, preview_fixture_teardown);
   g_test_add ("/tayori/preview/view/scroll-kept", PreviewFixture, NULL,
               preview_fixture_setup, test_scroll_kept, preview_fixture_teardown);
   g_test_add ("/tayori/preview/view/scroll-to-source-line", PreviewFixture, NULL,
@@ -387,6 +468,7 @@ main (int   argc,
               preview_fixture_setup, test_links, preview_fixture_teardown);
   g_test_add ("/tayori/preview/view/context-menu", PreviewFixture, NULL,
               preview_fixture_setup, test_context_menu, preview_fixture_teardown);
+  g_test_add_func ("/tayori/preview/view/organisation-template", test_organisation_template);
 
   return g_test_run ();
 }

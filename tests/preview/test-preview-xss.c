@@ -10,6 +10,9 @@
 #include "tayori-preview-shell.h"
 #include "tayori-web-context.h"
 
+/* A well-formed media hash: attachments come from the media store, names and types do not. */
+#define ATTACHMENT_HASH "4f2d7a0c9b1e3d5f6a8c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a3c5e7b9d2f"
+
 /* What an armed payload runs instead of alert(…): a mark the test world can see. */
 #define CANARY "document.documentElement.dataset.pwned=1"
 
@@ -125,9 +128,7 @@ feed (TayoriArticle *article,
   g_autofree char *title = g_strconcat (token, " ", payload, NULL);
 
   g_ptr_array_add (links, tayori_link_new (payload, payload));
-  g_ptr_array_add (files, tayori_attachment_new (payload,
-                                                 "4f2d7a0c9b1e3d5f6a8c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f1a3c5e7b9d2f",
-                                                 payload, 2048));
+  g_ptr_array_add (files, tayori_attachment_new (payload, ATTACHMENT_HASH, payload, 2048));
 
   tayori_article_set_body (article, payload);
   tayori_article_set_summary (article, payload);

@@ -35,6 +35,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
 
 G_DEFINE_FINAL_TYPE (TayoriAttachmentsEditor, tayori_attachments_editor, ADW_TYPE_PREFERENCES_GROUP)
 
+static gpointer
+copy_item (gconstpointer item,
+           gpointer      user_data)
+{
+  return tayori_attachment_copy (item);
+}
+
 static void
 remove_clicked_cb (GtkWidget               *button,
                    TayoriAttachmentsEditor *self)
@@ -45,7 +52,7 @@ remove_clicked_cb (GtkWidget               *button,
   if (!g_ptr_array_find (self->rows, gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW), &index))
     return;
   attachments = g_ptr_array_copy (tayori_article_get_attachments (self->article),
-                                  (GCopyFunc) tayori_attachment_copy, NULL);
+                                  copy_item, NULL);
   g_ptr_array_set_free_func (attachments, (GDestroyNotify) tayori_attachment_free);
   g_ptr_array_remove_index (attachments, index);
   tayori_article_set_attachments (self->article, attachments);
@@ -117,7 +124,7 @@ import_cb (GObject      *object,
       return;
     }
   attachments = g_ptr_array_copy (tayori_article_get_attachments (import->article),
-                                  (GCopyFunc) tayori_attachment_copy, NULL);
+                                  copy_item, NULL);
   g_ptr_array_set_free_func (attachments, (GDestroyNotify) tayori_attachment_free);
   g_ptr_array_add (attachments, g_steal_pointer (&attachment));
   tayori_article_set_attachments (import->article, attachments);

@@ -25,6 +25,13 @@ struct _TayoriLinksEditor
 
 G_DEFINE_FINAL_TYPE (TayoriLinksEditor, tayori_links_editor, ADW_TYPE_PREFERENCES_GROUP)
 
+static gpointer
+copy_item (gconstpointer item,
+           gpointer      user_data)
+{
+  return tayori_link_copy (item);
+}
+
 static void
 update_url_style (LinkRow *link_row)
 {
@@ -175,7 +182,7 @@ add_action (GtkWidget  *widget,
   LinkRow *added;
 
   links = g_ptr_array_copy (tayori_article_get_links (self->article),
-                            (GCopyFunc) tayori_link_copy, NULL);
+                            copy_item, NULL);
   g_ptr_array_set_free_func (links, (GDestroyNotify) tayori_link_free);
   g_ptr_array_add (links, tayori_link_new ("", ""));
   tayori_article_set_links (self->article, links);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Conversions for the 掲載期間 rows: tolerant of what Japanese input methods produce
  * (full-width digits and punctuation), strict about dates that do not exist. */
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>

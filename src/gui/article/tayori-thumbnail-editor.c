@@ -234,7 +234,7 @@ static void
 tayori_thumbnail_editor_init (TayoriThumbnailEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  tayori_form_name_entry_row (self->alt_row, _("Alternative text"));
+  tayori_form_name_entry_row (self->alt_row, _("Thumbnail alternative text"));
 
   self->article_signals = g_signal_group_new (TAYORI_TYPE_ARTICLE);
   g_signal_group_connect_swapped (self->article_signals, "notify::thumbnail",

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared between tayori-article-page.c (loading, autosave, status) and
+ * tayori-article-page-actions.c (page.* actions: save, history, export, preview). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tayori-article-form.h"
+#include "tayori-article-page.h"
+#include "tayori-article-saver.h"
+#include "tayori-body-editor.h"
+#include "tayori-preview-view.h"
+
+G_BEGIN_DECLS
+
+struct _TayoriArticlePage
+{
+  GtkWidget parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkPaned *paned;
+  TayoriArticleForm *form;
+  TayoriBodyEditor *body_editor;
+  GtkWidget *preview_box;
+  AdwBin *preview_bin;
+  GtkButton *zoom_button;
+  GtkLabel *status_label;
+  GtkImage *status_icon;
+
+  TayoriStore *store;
+  TayoriPreset *preset;
+  GSettings *settings;
+  TayoriPreviewView *preview;
+  TayoriArticleSaver *saver;
+  TayoriArticle *article;
+  GSignalGroup *article_signals;
+  gulong window_active_id;
+  GtkWindow *window;
+  guint load_serial;
+
+  char *preview_mode;
+  double preview_zoom;
+  guint show_preview : 1;
+  guint paned_placed : 1;
+  GtkFileChooserNative *chooser;
+  int export_format;   /* TayoriExportFormat of the open chooser */
+};
+
+void _tayori_article_page_class_add_actions (GtkWidgetClass    *widget_class);
+/* Enablement of page.* from the article and the zoom: the one place it is computed. */
+void _tayori_article_page_update_actions    (TayoriArticlePage *self);
+void _tayori_article_page_show_message      (TayoriArticlePage *self,
+                                             const char        *message);
+void _tayori_article_page_set_preview_mode  (TayoriArticlePage *self,
+                                             const char        *mode);
+void _tayori_article_page_set_show_preview  (TayoriArticlePage *self,
+                                             gboolean           show);
+void _tayori_article_page_set_preview_zoom  (TayoriArticlePage *self,
+                                             double             zoom);
+
+G_END_DECLS

@@ -1,0 +1,585 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* TayoriArticlePage: wires one article to the form, the body editor, the preview and the
+ * saver. Loading another article flushes the current one first; losing window focus saves;
+ * the status line says what the saver is doing, in words. */
+#include <glib/gi18n.h>
+
+#include "tayori-article-page-private.h"
+#include "tayori-history-window.h"
+
+/* Share of the width the editor side gets before the user moves the divider */
+#define EDITOR_SHARE 0.5
+
+G_DEFINE_FINAL_TYPE (TayoriArticlePage, tayori_article_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PRESET,
+  PROP_SETTINGS,
+  PROP_TITLE,
+  PROP_PREVIEW_MODE,
+  PROP_SHOW_PREVIEW,
+  PROP_PREVIEW_ZOOM,
+  N_PROPS,
+};
+
+enum {
+  SIGNAL_SAVED,
+  N_SIGNALS,
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* One load_async call: superseded when a later load starts */
+typedef struct {
+  gint64 id;
+  guint serial;
+} Load;
+
+static const char *
+page_title (TayoriArticlePage *self)
+{
+  const char *title;
+
+  if (self->article == NULL)
+    return NULL;
+  title = tayori_article_get_title (self->article);
+  return *title != '\0' ? title : _("Untitled");
+}
+
+static void
+update_status (TayoriArticlePage *self)
+{
+  TayoriSaveState state = tayori_article_saver_get_state (self->saver);
+  const char *error_message = tayori_article_saver_get_error_message (self->saver);
+  g_autofree char *text = NULL;
+  gboolean failed = state == TAYORI_SAVE_STATE_FAILED;
+
+  switch (state)
+    {
+    case TAYORI_SAVE_STATE_IDLE:
+      {
+        GDateTime *updated = self->article ? tayori_article_get_updated (self->article) : NULL;
+        g_autofree char *time = updated ? tayori_history_window_format_time (updated) : NULL;
+
+        /* Translators: %s is a date and time, e.g. "最終保存 11月22日 14:05" */
+        text = time != NULL ? g_strdup_printf (_("Last saved %s"), time) : g_strdup ("");
+      }
+      break;
+    case TAYORI_SAVE_STATE_SAVING:
+      text = g_strdup (error_message != NULL ? _("Trying to save again…") : _("Saving…"));
+      break;
+    case TAYORI_SAVE_STATE_SAVED:
+      {
+        g_autoptr(GDateTime) local = g_date_time_to_local (tayori_article_saver_get_saved_time (self->saver));
+        g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+        /* Translators: %s is the time of day, e.g. "保存しました 14:05" */
+        text = g_strdup_printf (_("Saved %s"), time);
+      }
+      break;
+    case TAYORI_SAVE_STATE_FAILED:
+      text = g_strdup_printf (_("Could not save (%s). Your text stays here and saving will be retried."),
+                              error_message);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_label (self->status_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), failed ? text : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), failed);
+  if (failed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+}
+
+static void
+saver_saved_cb (TayoriArticlePage *self,
+                gint64             article_id)
+{
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, article_id);
+}
+
+static void
+title_changed_cb (TayoriArticlePage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+cursor_line_changed_cb (TayoriArticlePage *self,
+                        guint              line)
+{
+  if (self->preview != NULL)
+    tayori_preview_view_scroll_to_source_line (self->preview, line);
+}
+
+static void
+set_article (TayoriArticlePage *self,
+             TayoriArticle     *article)
+{
+  tayori_body_editor_commit (self->body_editor);
+  g_set_object (&self->article, article);
+
+  /* The saver first: what the form fills in from the preset is then saved too */
+  tayori_article_saver_set_article (self->saver, article);
+  tayori_article_form_set_article (self->form, article);
+  tayori_body_editor_set_article (self->body_editor, article);
+  if (self->preview != NULL)
+    tayori_preview_view_set_article (self->preview, article);
+  g_signal_group_set_target (self->article_signals, article);
+
+  update_status (self);
+  _tayori_article_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/* Flush */
+
+static void
+flushed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!tayori_article_saver_save_finish (TAYORI_ARTICLE_SAVER (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+tayori_article_page_flush_async (TayoriArticlePage   *self,
+                                 GCancellable        *c,
+                                 GAsyncReadyCallback  cb,
+                                 gpointer             data)
+{
+  GTask *task;
+
+  g_return_if_fail (TAYORI_IS_ARTICLE_PAGE (self));
+
+  task = g_task_new (self, c, cb, data);
+  g_task_set_source_tag (task, tayori_article_page_flush_async);
+  tayori_body_editor_commit (self->body_editor);
+  tayori_article_saver_save_async (self->saver, TAYORI_SAVE_AUTO, c, flushed_cb, task);
+}
+
+gboolean
+tayori_article_page_flush_finish (TayoriArticlePage  *self,
+                                  GAsyncResult       *r,
+                                  GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (r, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (r), error);
+}
+
+/* Load */
+
+static void
+article_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TayoriArticlePage *self = g_task_get_source_object (task);
+  Load *load = g_task_get_task_data (task);
+  g_autoptr(TayoriArticle) article = NULL;
+  GError *error = NULL;
+
+  article = tayori_store_load_article_finish (TAYORI_STORE (object), result, &error);
+  if (article == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (load->serial != self->load_serial)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "Another article was opened meanwhile");
+      return;
+    }
+  set_article (self, article);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_flushed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TayoriArticlePage *self = TAYORI_ARTICLE_PAGE (object);
+  Load *load = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  /* A failed flush keeps the current article open: switching would hide unsaved text */
+  if (!tayori_article_page_flush_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  tayori_store_load_article_async (self->store, load->id, cancellable,
+                                   article_loaded_cb, g_steal_pointer (&task));
+}
+
+void
+tayori_article_page_load_async (TayoriArticlePage   *self,
+                                gint64               id,
+                                GCancellable        *c,
+                                GAsyncReadyCallback  cb,
+                                gpointer             data)
+{
+  GTask *task;
+  Load *load;
+
+  g_return_if_fail (TAYORI_IS_ARTICLE_PAGE (self));
+
+  load = g_new0 (Load, 1);
+  load->id = id;
+  load->serial = ++self->load_serial;
+  task = g_task_new (self, c, cb, data);
+  g_task_set_source_tag (task, tayori_article_page_load_async);
+  g_task_set_task_data (task, load, g_free);
+  tayori_article_page_flush_async (self, c, load_flushed_cb, task);
+}
+
+gboolean
+tayori_article_page_load_finish (TayoriArticlePage  *self,
+                                 GAsyncResult       *r,
+                                 GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (r, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (r), error);
+}
+
+TayoriArticle *
+tayori_article_page_get_article (TayoriArticlePage *self)
+{
+  g_return_val_if_fail (TAYORI_IS_ARTICLE_PAGE (self), NULL);
+  return self->article;
+}
+
+/* Preview settings */
+
+void
+_tayori_article_page_set_preview_mode (TayoriArticlePage *self,
+                                       const char        *mode)
+{
+  if (mode == NULL || g_strcmp0 (self->preview_mode, mode) == 0)
+    return;
+  g_free (self->preview_mode);
+  self->preview_mode = g_strdup (mode);
+  if (self->preview != NULL)
+    tayori_preview_view_set_phone_mode (self->preview, g_str_equal (mode, "phone"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_MODE]);
+}
+
+void
+_tayori_article_page_set_show_preview (TayoriArticlePage *self,
+                                       gboolean           show)
+{
+  show = !!show;
+  if (self->show_preview == (guint) show)
+    return;
+  self->show_preview = show;
+  gtk_widget_set_visible (self->preview_box, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+void
+_tayori_article_page_set_preview_zoom (TayoriArticlePage *self,
+                                       double             zoom)
+{
+  g_autofree char *label = NULL;
+
+  zoom = CLAMP (zoom, 0.5, 2.0);
+  if (G_APPROX_VALUE (self->preview_zoom, zoom, 0.001))
+    return;
+  self->preview_zoom = zoom;
+  if (self->preview != NULL)
+    tayori_preview_view_set_zoom (self->preview, zoom);
+  label = g_strdup_printf ("%d%%", (int) (zoom * 100 + 0.5));
+  gtk_button_set_label (self->zoom_button, label);
+  _tayori_article_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_ZOOM]);
+}
+
+/* Window focus and size */
+
+static void
+window_active_cb (TayoriArticlePage *self)
+{
+  if (self->window != NULL && !gtk_window_is_active (self->window))
+    tayori_article_page_flush_async (self, NULL, NULL, NULL);
+}
+
+/* Once the paned has its real width, split it evenly; the user's moves are kept after */
+static void
+place_divider_cb (TayoriArticlePage *self)
+{
+  int min = 0, max = 0;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+
+  g_object_get (self->paned, "min-position", &min, "max-position", &max, NULL);
+  if (self->paned_placed || width <= 0 || max <= min)
+    return;
+  self->paned_placed = TRUE;
+  gtk_paned_set_position (self->paned, CLAMP ((int) (width * EDITOR_SHARE), min, max));
+}
+
+static void
+tayori_article_page_root (GtkWidget *widget)
+{
+  TayoriArticlePage *self = TAYORI_ARTICLE_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (tayori_article_page_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->window = GTK_WINDOW (root);
+      self->window_active_id = g_signal_connect_swapped (root, "notify::is-active",
+                                                         G_CALLBACK (window_active_cb), self);
+    }
+}
+
+static void
+tayori_article_page_unroot (GtkWidget *widget)
+{
+  TayoriArticlePage *self = TAYORI_ARTICLE_PAGE (widget);
+
+  g_clear_signal_handler (&self->window_active_id, self->window);
+  self->window = NULL;
+
+  GTK_WIDGET_CLASS (tayori_article_page_parent_class)->unroot (widget);
+}
+
+/* GObject */
+
+GtkWidget *
+tayori_article_page_new (TayoriStore  *store,
+                         TayoriPreset *preset,
+                         GSettings    *settings)
+{
+  g_return_val_if_fail (TAYORI_IS_STORE (store), NULL);
+  g_return_val_if_fail (TAYORI_IS_PRESET (preset), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (TAYORI_TYPE_ARTICLE_PAGE,
+                       "store", store,
+                       "preset", preset,
+                       "settings", settings,
+                       NULL);
+}
+
+static void
+tayori_article_page_constructed (GObject *object)
+{
+  TayoriArticlePage *self = TAYORI_ARTICLE_PAGE (object);
+
+  G_OBJECT_CLASS (tayori_article_page_parent_class)->constructed (object);
+
+  self->saver = tayori_article_saver_new (self->store);
+  g_signal_connect_object (self->saver, "before-save", G_CALLBACK (tayori_body_editor_commit),
+                           self->body_editor, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "saved", G_CALLBACK (saver_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "notify::state", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "notify::saved-time", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->saver, "notify::error-message", G_CALLBACK (update_status), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->body_editor, "edited", G_CALLBACK (tayori_article_saver_mark_dirty),
+                           self->saver, G_CONNECT_SWAPPED);
+
+  tayori_article_form_set_preset (self->form, self->preset);
+  self->preview = TAYORI_PREVIEW_VIEW (tayori_preview_view_new (self->preset));
+  adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
+  tayori_preview_view_set_phone_mode (self->preview, g_str_equal (self->preview_mode, "phone"));
+  tayori_preview_view_set_zoom (self->preview, self->preview_zoom);
+
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "preview-mode", self, "preview-mode", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "show-preview", self, "show-preview", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "preview-zoom", self, "preview-zoom", G_SETTINGS_BIND_DEFAULT);
+    }
+  update_status (self);
+  _tayori_article_page_update_actions (self);
+}
+
+static void
+tayori_article_page_dispose (GObject *object)
+{
+  TayoriArticlePage *self = TAYORI_ARTICLE_PAGE (object);
+
+  /* Typed text reaches the article, and the saver writes what is still dirty */
+  if (self->body_editor != NULL)
+    tayori_body_editor_commit (self->body_editor);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->saver != NULL)
+    g_signal_handlers_disconnect_by_data (self->saver, self);
+  g_clear_object (&self->saver);
+  g_clear_object (&self->article_signals);
+  g_clear_object (&self->article);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TAYORI_TYPE_ARTICLE_PAGE);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->preset);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tayori_article_page_parent_class)->dispose (object);
+}
+
+static void
+tayori_article_page_finalize (GObject *object)
+{
+  TayoriArticlePage *self = TAYORI_ARTICLE_PAGE (object);
+
+  g_clear_pointer (&self->preview_mode, g_free);
+
+  G_OBJECT_CLASS (tayori_article_page_parent_class)->finalize (object);
+}
+
+static void
+tayori_article_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TayoriArticlePage *self = TAYORI_ARTICLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:        g_value_set_object (value, self->store); break;
+    case PROP_PRESET:       g_value_set_object (value, self->preset); break;
+    case PROP_SETTINGS:     g_value_set_object (value, self->settings); break;
+    case PROP_TITLE:        g_value_set_string (value, page_title (self)); break;
+    case PROP_PREVIEW_MODE: g_value_set_string (value, self->preview_mode); break;
+    case PROP_SHOW_PREVIEW: g_value_set_boolean (value, self->show_preview); break;
+    case PROP_PREVIEW_ZOOM: g_value_set_double (value, self->preview_zoom); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tayori_article_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TayoriArticlePage *self = TAYORI_ARTICLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:        self->store = g_value_dup_object (value); break;
+    case PROP_PRESET:       self->preset = g_value_dup_object (value); break;
+    case PROP_SETTINGS:     self->settings = g_value_dup_object (value); break;
+    case PROP_PREVIEW_MODE: _tayori_article_page_set_preview_mode (self, g_value_get_string (value)); break;
+    case PROP_SHOW_PREVIEW: _tayori_article_page_set_show_preview (self, g_value_get_boolean (value)); break;
+    case PROP_PREVIEW_ZOOM: _tayori_article_page_set_preview_zoom (self, g_value_get_double (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tayori_article_page_class_init (TayoriArticlePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags readwrite = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = tayori_article_page_constructed;
+  object_class->dispose = tayori_article_page_dispose;
+  object_class->finalize = tayori_article_page_finalize;
+  object_class->get_property = tayori_article_page_get_property;
+  object_class->set_property = tayori_article_page_set_property;
+  widget_class->root = tayori_article_page_root;
+  widget_class->unroot = tayori_article_page_unroot;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, TAYORI_TYPE_STORE, construct);
+  properties[PROP_PRESET] = g_param_spec_object ("preset", NULL, NULL, TAYORI_TYPE_PRESET, construct);
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, construct);
+  /* For the window title: the article's title, "Untitled", or NULL with no article */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Bound to the GSettings keys of the same names */
+  properties[PROP_PREVIEW_MODE] = g_param_spec_string ("preview-mode", NULL, NULL, "desktop", readwrite);
+  properties[PROP_SHOW_PREVIEW] = g_param_spec_boolean ("show-preview", NULL, NULL, TRUE, readwrite);
+  properties[PROP_PREVIEW_ZOOM] = g_param_spec_double ("preview-zoom", NULL, NULL, 0.5, 2.0, 1.0, readwrite);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TayoriArticlePage::saved:
+   * @article_id: the id of the article that was saved
+   *
+   * Emitted after every successful store save (automatic or explicit).
+   */
+  signals[SIGNAL_SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (TAYORI_TYPE_ARTICLE_FORM);
+  g_type_ensure (TAYORI_TYPE_BODY_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tayori/Tayori/article/tayori-article-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, paned);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, form);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, body_editor);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, preview_bin);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, status_icon);
+
+  _tayori_article_page_class_add_actions (widget_class);
+}
+
+static void
+load_style (GtkWidget *widget)
+{
+  static GdkDisplay *styled_display;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  if (styled_display == display)
+    return;
+  styled_display = display;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/tayori/Tayori/article/article.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+tayori_article_page_init (TayoriArticlePage *self)
+{
+  self->preview_mode = g_strdup ("desktop");
+  self->preview_zoom = 1.0;
+  self->show_preview = TRUE;
+
+  load_style (GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_button_set_label (self->zoom_button, "100%");
+
+  self->article_signals = g_signal_group_new (TAYORI_TYPE_ARTICLE);
+  g_signal_group_connect_swapped (self->article_signals, "notify::title",
+                                  G_CALLBACK (title_changed_cb), self);
+  g_signal_group_connect_swapped (self->article_signals, "notify::id",
+                                  G_CALLBACK (_tayori_article_page_update_actions), self);
+  g_signal_connect_swapped (self->body_editor, "cursor-line-changed",
+                            G_CALLBACK (cursor_line_changed_cb), self);
+  g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (place_divider_cb), self);
+}
