@@ -11,13 +11,17 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-/* The connection and its cached statements. Owned by the worker thread. */
+typedef struct _TayoriStoreIdSet TayoriStoreIdSet;
+
+/* The connection and what it caches. Owned by the worker thread. */
 typedef struct {
-  sqlite3    *handle;
-  GThread    *thread;          /* the worker: every sqlite3 call asserts it runs there */
-  char       *path;
-  int         schema_version;
-  GHashTable *statements;      /* SQL text -> sqlite3_stmt*, prepared once */
+  sqlite3          *handle;
+  GThread          *thread;          /* the worker: every sqlite3 call asserts it runs there */
+  char             *path;
+  int               schema_version;
+  GHashTable       *statements;      /* SQL text -> sqlite3_stmt*, prepared once */
+  TayoriStoreIdSet *search_hits;     /* what the latest search matched */
+  TayoriStoreIdSet *archived;
 } TayoriStoreDb;
 
 #define TAYORI_STORE_DB_ASSERT_WORKER(db) g_assert ((db)->thread == g_thread_self ())
@@ -122,8 +126,26 @@ void            tayori_store_db_set_extra_step_for_testing     (const char *sql)
 /* tayori-store-tokenizer.c: registers "tayori_trigram" on the connection. */
 gboolean        tayori_store_db_register_tokenizer (TayoriStoreDb     *db,
                                                  GError              **error);
-/* Ends every indexed column; never part of a search term (terms are split at spaces). */
+/* Ends every indexed column; never part of a search term (split at spaces and controls). */
 #define TAYORI_STORE_SEARCH_PADDING "\x1f\x1f"
+
+/* tayori-store-idset.c: id bitmaps built by @sql (one row per id, @param bound as ?1),
+ * reused while the data has not changed. The result lives in @slot. */
+const TayoriStoreIdSet *tayori_store_db_id_set  (TayoriStoreDb        *db,
+                                                 TayoriStoreIdSet    **slot,
+                                                 const char           *sql,
+                                                 const char           *param,
+                                                 GError              **error);
+guint           tayori_store_id_set_count       (const TayoriStoreIdSet *set);
+gboolean        tayori_store_id_set_contains    (const TayoriStoreIdSet *set,
+                                                 gint64                  id);
+guint           tayori_store_id_set_overlap     (const TayoriStoreIdSet *a,
+                                                 const TayoriStoreIdSet *b);
+void            tayori_store_id_set_free        (TayoriStoreIdSet     *set);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TayoriStoreIdSet, tayori_store_id_set_free)
+/* Registers tayori_search_hit (id), true for the ids in db->search_hits. */
+void            tayori_store_db_register_id_sets (TayoriStoreDb       *db);
+void            tayori_store_db_clear_id_sets   (TayoriStoreDb        *db);
 
 /* tayori-store-json.c: the article as a JSON object, for revisions and the articles row. */
 JsonNode       *tayori_store_article_to_json    (TayoriArticle        *article);
@@ -162,6 +184,9 @@ GPtrArray      *tayori_store_db_list            (TayoriStoreDb             *db,
                                                  guint                      offset,
                                                  guint                      limit,
                                                  GError                   **error);
+/* Checks that the search index agrees with the articles (FTS5 integrity-check). */
+gboolean        tayori_store_db_check_search_index (TayoriStoreDb      *db,
+                                                 GError                   **error);
 
 /* tayori-store-jobs.c: a page of the list without the count, for the list model's later
  * pages; finish with tayori_store_list_articles_finish (the total is then 0). */
@@ -172,10 +197,6 @@ void            tayori_store_list_page_async    (TayoriStore               *self
                                                  GCancellable              *cancellable,
                                                  GAsyncReadyCallback        callback,
                                                  gpointer                   user_data);
-
-/* Checks that the search index agrees with the articles (FTS5 integrity-check). */
-gboolean        tayori_store_db_check_search_index (TayoriStoreDb         *db,
-                                                 GError                   **error);
 gboolean        tayori_store_check_search_index (TayoriStore               *self,
                                                  GError                   **error);
 

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Filtered listing and search on the worker thread. The filter becomes one WHERE clause with
  * bound parameters; the search terms become one FTS5 query on the trigram index, each term
- * quoted as an FTS5 string (1–2 character ones as prefix queries, see the tokenizer). */
+ * quoted as an FTS5 string (1–2 character ones as prefix queries, see the tokenizer), whose
+ * matches are kept as an id set (tayori-store-idset.c) for counting and paging. */
 #include "tayori-store-private.h"
 #include "tayori-article-summary.h"
 #include "tayori-text-normalize.h"
 
 #define MIN_TRIGRAM_TERM 3
+/* Up to this many matches, a search is answered from the matches rather than the list order. */
+#define FEW_HITS 2000
 
 typedef struct {
   GString   *where;
@@ -76,9 +79,9 @@ is_separator (gunichar c)
   return g_unichar_isspace (c) || g_unichar_iscntrl (c);
 }
 
-static void
-add_search (Conditions *c,
-            const char *query)
+/* The FTS5 query for the search text, or NULL when it holds no term. */
+static char *
+build_match (const char *query)
 {
   g_autofree char *normalized = tayori_text_normalize_for_search (query);
   g_autoptr(GString) match = g_string_new (NULL);
@@ -100,17 +103,45 @@ add_search (Conditions *c,
       if (*p == '\0')
         break;
     }
-
-  /* "+" keeps the planner walking the list index in order, testing each row against the
-   * matches, rather than sorting every match by date. */
-  if (match->len > 0)
-    add_condition (c, "+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?%u)",
-                   add_param (c, match->str));
+  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
 
-static void
-build_conditions (Conditions                *c,
-                  const TayoriArticleFilter *filter)
+static const TayoriStoreIdSet *
+search_hits (TayoriStoreDb  *db,
+             const char     *match,
+             GError        **error)
+{
+  return tayori_store_db_id_set (db, &db->search_hits,
+                                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
+                                 match, error);
+}
+
+static gboolean
+add_search (TayoriStoreDb  *db,
+            Conditions     *c,
+            const char     *match,
+            GError        **error)
+{
+  const TayoriStoreIdSet *hits = search_hits (db, match, error);
+
+  if (hits == NULL)
+    return FALSE;
+  /* Few matches are looked up and sorted; many are found by walking the list index in
+   * order and testing each row, which stops as soon as the page is full. */
+  if (tayori_store_id_set_count (hits) <= FEW_HITS)
+    add_condition (c, "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?%u)",
+                   add_param (c, match));
+  else
+    add_condition (c, "tayori_search_hit (a.id)");
+  return TRUE;
+}
+
+static gboolean
+build_conditions (TayoriStoreDb              *db,
+                  Conditions                 *c,
+                  const TayoriArticleFilter  *filter,
+                  const char                 *match,
+                  GError                    **error)
 {
   c->where = g_string_new (NULL);
   c->params = g_ptr_array_new_with_free_func (g_free);
@@ -118,7 +149,7 @@ build_conditions (Conditions                *c,
   if (filter == NULL)
     {
       add_condition (c, "a.status <> 'archived'");
-      return;
+      return TRUE;
     }
   if (filter->status >= 0)
     add_condition (c, "a.status = ?%u",
@@ -139,8 +170,38 @@ build_conditions (Conditions                *c,
                         " WHERE j.value = ?%u OR (j.value >= ?%u || '/' AND j.value < ?%u || '0'))))",
                      n, n, n, n, n, n, n);
     }
-  if (filter->query != NULL)
-    add_search (c, filter->query);
+  return match == NULL || add_search (db, c, match, error);
+}
+
+/* A search with no other filter, the common case, is counted from the id sets alone. */
+static gboolean
+count_search (TayoriStoreDb              *db,
+              const TayoriArticleFilter  *filter,
+              const char                 *match,
+              guint                      *out_count,
+              GError                    **error)
+{
+  const TayoriStoreIdSet *hits = search_hits (db, match, error);
+  const TayoriStoreIdSet *archived;
+
+  if (hits == NULL)
+    return FALSE;
+  *out_count = tayori_store_id_set_count (hits);
+  if (filter->include_archived)
+    return TRUE;
+  archived = tayori_store_db_id_set (db, &db->archived, "SELECT id FROM articles WHERE status = ?1",
+                                     tayori_article_status_to_key (TAYORI_ARTICLE_STATUS_ARCHIVED),
+                                     error);
+  if (archived == NULL)
+    return FALSE;
+  *out_count -= tayori_store_id_set_overlap (hits, archived);
+  return TRUE;
+}
+
+static char *
+filter_match (const TayoriArticleFilter *filter)
+{
+  return filter != NULL && filter->query != NULL ? build_match (filter->query) : NULL;
 }
 
 static sqlite3_stmt *
@@ -171,11 +232,17 @@ tayori_store_db_count (TayoriStoreDb              *db,
                        GError                    **error)
 {
   g_auto(Conditions) c = { NULL, NULL };
+  g_autofree char *match = filter_match (filter);
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  build_conditions (&c, filter);
+  if (match != NULL && filter->status < 0 && filter->author == NULL && filter->ward == NULL &&
+      filter->category == NULL)
+    return count_search (db, filter, match, out_count, error);
+
+  if (!build_conditions (db, &c, filter, match, error))
+    return FALSE;
   sql = g_strdup_printf ("SELECT count(*) FROM articles a%s", c.where->str);
   stmt = prepare (db, &c, sql, error);
   if (stmt == NULL)
@@ -217,9 +284,11 @@ tayori_store_db_list (TayoriStoreDb              *db,
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *match = filter_match (filter);
   int rc;
 
-  build_conditions (&c, filter);
+  if (!build_conditions (db, &c, filter, match, error))
+    return NULL;
   sql = g_strdup_printf ("SELECT a.id, a.title, a.status, a.category, a.ward, a.author, a.updated"
                          " FROM articles a%s ORDER BY a.updated DESC, a.id DESC LIMIT %u OFFSET %u",
                          c.where->str, limit, offset);

@@ -425,6 +425,8 @@ tayori_store_db_open (TayoriStoreDb  *db,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, search_form_function, NULL, NULL, NULL);
 
+  tayori_store_db_register_id_sets (db);
+
   return tayori_store_db_register_tokenizer (db, error) &&
          check_integrity (db, error) && configure (db, error) && migrate (db, error);
 }
@@ -432,6 +434,7 @@ tayori_store_db_open (TayoriStoreDb  *db,
 void
 tayori_store_db_close (TayoriStoreDb *db)
 {
+  tayori_store_db_clear_id_sets (db);
   if (db->handle != NULL)
     {
       TAYORI_STORE_DB_ASSERT_WORKER (db);

@@ -238,9 +238,12 @@ TayoriStore *
 tayori_store_open (const char  *path,
                    GError     **error)
 {
-  g_autoptr(TayoriStore) self = g_object_new (TAYORI_TYPE_STORE, "path", path, NULL);
+  g_autoptr(TayoriStore) self = NULL;
   TayoriStoreResult result = { 0 };
 
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (TAYORI_TYPE_STORE, "path", path, NULL);
   if (!tayori_store_run_sync (self, open_job, g_strdup (path), g_free, &result, error))
     return NULL;
   self->schema_version = (int) result.number;
@@ -253,8 +256,11 @@ tayori_store_open_async (const char          *path,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(TayoriStore) self = g_object_new (TAYORI_TYPE_STORE, "path", path, NULL);
+  g_autoptr(TayoriStore) self = NULL;
 
+  g_return_if_fail (path != NULL);
+
+  self = g_object_new (TAYORI_TYPE_STORE, "path", path, NULL);
   tayori_store_run_async (self, open_job, g_strdup (path), g_free, tayori_store_open_async,
                           cancellable, callback, user_data);
 }

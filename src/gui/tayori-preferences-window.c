@@ -108,6 +108,7 @@ tayori_preferences_window_add_preset_row (TayoriPreferencesWindow *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : _("Not set"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
   if (key != NULL && tayori_preset_is_locked (preset, key))
     {

@@ -216,6 +216,7 @@ tayori_store_loader_opened_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   LoaderState *state = g_task_get_task_data (task);
   g_autoptr(GTask) set_aside = NULL;
+  GCancellable *cancellable;
   GError *error = NULL;
   TayoriStore *store;
 
@@ -236,8 +237,8 @@ tayori_store_loader_opened_cb (GObject      *source,
   g_warning ("The store %s is damaged: %s", state->path, error->message);
   g_error_free (error);
 
-  set_aside = g_task_new (NULL, g_task_get_cancellable (task), tayori_store_loader_set_aside_cb,
-                          g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  set_aside = g_task_new (NULL, cancellable, tayori_store_loader_set_aside_cb, g_steal_pointer (&task));
   g_task_set_task_data (set_aside, state, NULL);
   g_task_run_in_thread (set_aside, tayori_store_loader_set_aside_thread);
 }

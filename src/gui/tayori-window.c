@@ -255,10 +255,13 @@ tayori_window_store_opened_cb (GObject      *source,
     }
 
   tayori_window_set_store (self, store);
+  _tayori_window_run_queued_imports (self);
+
+  /* A store made just now holds nothing worth a backup yet: the next start makes the first. */
   if (created)
     _tayori_window_import_sample (self);
-  _tayori_window_run_queued_imports (self);
-  tayori_store_backup_if_due_async (self->store, self->cancellable, tayori_window_backup_cb, NULL);
+  else
+    tayori_store_backup_if_due_async (self->store, self->cancellable, tayori_window_backup_cb, NULL);
 }
 
 static char *

@@ -34,6 +34,8 @@ from dogtail import rawinput, tree  # noqa: E402
 from dogtail.predicate import GenericPredicate  # noqa: E402
 
 APP_NAME = "tayori"
+# Wide enough for the list, the form and the preview side by side (the screen is 1920x1200).
+WINDOW_SETTINGS = {"window-width": 1800, "window-height": 1100}
 BINARY = None  # set by main()
 
 
@@ -122,12 +124,21 @@ class TayoriApp:
             "XDG_DATA_HOME": os.path.join(self.tmp, "data"),
             "XDG_CONFIG_HOME": os.path.join(self.tmp, "config"),
             "XDG_CACHE_HOME": os.path.join(self.tmp, "cache"),
-            "GSETTINGS_BACKEND": "memory",
+            "GSETTINGS_BACKEND": "keyfile",
         })
         self.env.update(extra_env or {})
+        self.set_settings(WINDOW_SETTINGS)
         self.proc = None
         self.node = None
         self.log_path = os.path.join(self.tmp, "app.log")
+
+    def set_settings(self, values):
+        """Writes GSettings values for the next start (the keyfile backend reads this file)."""
+        directory = os.path.join(self.env["XDG_CONFIG_HOME"], "glib-2.0", "settings")
+        os.makedirs(directory, exist_ok=True)
+        lines = ["[io/github/tayori/Tayori]"] + [f"{k}={v}" for k, v in values.items()]
+        with open(os.path.join(directory, "keyfile"), "w") as f:
+            f.write("\n".join(lines) + "\n")
 
     # process life
 
@@ -288,9 +299,15 @@ class TayoriApp:
         rawinput.point(int(x + w / 2), int(y + 10), check=False)
 
     def type_into(self, node, text):
+        """Clicks into @node and types @text at the pointer's place. Focus may sit in a child
+        AT-SPI does not show (AdwEntryRow's GtkText), so the text itself is the proof."""
+        before = text_of(node)
         self.point_click(node)
-        wait_for(lambda: node.focused, timeout=5, what=f"focus in '{node.name}'")
-        type_chars(text)
+        type_chars(text[0])
+        wait_for(lambda: len(text_of(node)) > len(before), timeout=5,
+                 what=f"the first typed character in '{node.name}'")
+        type_chars(text[1:])
+        wait_for(lambda: text in text_of(node), timeout=10, what=f"'{text}' in '{node.name}'")
 
     def combo(self, keys):
         rawinput.keyCombo(keys)

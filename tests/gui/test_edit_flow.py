@@ -63,7 +63,7 @@ def test_image_with_alt_text():
     a.press("Return")
 
     dialog = a.window_named("Describe the Image", timeout=20)
-    alt_entry = a.find("Alternative text", "text", root=dialog)
+    alt_entry = a.find("Alternative Text (required)", "text", root=dialog)
     insert = a.find("Insert Image", "push button", root=dialog)
     assert not insert.sensitive, "an image cannot be inserted without alternative text"
     a.type_into(alt_entry, ALT)

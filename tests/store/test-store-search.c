@@ -234,6 +234,67 @@ test_index_follows_edits (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Beyond a couple of thousand matches the store counts from id bitmaps and walks the list
+ * in order; those must agree with the plain answer and follow every write. */
+static void
+test_many_hits (void)
+{
+  g_autofree char *path = store_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TayoriStore) store = tayori_store_open (path, &error);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TayoriArticleFilter) filter = tayori_article_filter_new ();
+  g_autoptr(GPtrArray) page = NULL;
+  g_autofree char *archived = NULL;
+  gint64 extra;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2500; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("共通の語を含む記事 %u", i);
+      TayoriArticle *article = store_test_article (title, i % 2 == 0 ? "区民の皆さまへ" : "市民の皆さまへ");
+
+      tayori_article_set_status (article, i % 5 == 0 ? TAYORI_ARTICLE_STATUS_ARCHIVED
+                                                     : TAYORI_ARTICLE_STATUS_DRAFT);
+      tayori_article_set_ward (article, i % 3 == 0 ? "北区" : "南区");
+      g_ptr_array_add (articles, article);
+    }
+  g_assert_true (tayori_store_import_articles (store, articles, &error));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_free (filter->query);
+      filter->query = g_strdup (round == 0 ? "共通の語" : "皆さま");
+      g_assert_cmpuint (tayori_store_count_articles (store, filter, &error), ==, 2000);
+      filter->include_archived = TRUE;
+      g_assert_cmpuint (tayori_store_count_articles (store, filter, &error), ==, 2500);
+      filter->include_archived = FALSE;
+      filter->ward = g_strdup ("北区");
+      g_assert_cmpuint (tayori_store_count_articles (store, filter, &error), ==, 667);
+      g_clear_pointer (&filter->ward, g_free);
+      g_clear_pointer (&page, g_ptr_array_unref);
+      page = tayori_store_list_articles (store, filter, 1950, 100, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, 50);
+    }
+
+  /* "区民" matches half of them: 1,000 (not archived) of 1,250 */
+  g_free (filter->query);
+  filter->query = g_strdup ("区民");
+  g_assert_cmpuint (tayori_store_count_articles (store, filter, &error), ==, 1000);
+
+  /* the cached matches follow saves, deletes and writes by other connections */
+  g_free (filter->query);
+  filter->query = g_strdup ("皆さま");
+  extra = store_test_add (store, "新着", "皆さまへのお知らせ");
+  g_assert_cmpuint (tayori_store_count_articles (store, filter, &error), ==, 2001);
+  g_assert_true (tayori_store_delete_article (store, extra, &error));
+  g_assert_cmpuint (tayori_store_count_articles (store, filter, &error), ==, 2000);
+  archived = store_test_query (path, "UPDATE articles SET status = 'archived' WHERE id = 2");
+  g_assert_cmpuint (tayori_store_count_articles (store, filter, &error), ==, 1999);
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -249,6 +310,7 @@ main (int argc, char **argv)
   ADD ("filters", test_filters);
   ADD ("index-follows-edits", test_index_follows_edits);
 #undef ADD
+  g_test_add_func ("/tayori/store/search/many-hits", test_many_hits);
 
   return g_test_run ();
 }

@@ -40,6 +40,7 @@ struct _TayoriArticleForm
   TayoriMultiSelectRow *audiences_row;
   TayoriChoiceRow *ward_row;
   TayoriChoiceRow *department_row;
+  AdwExpanderRow *contact_row;
   AdwEntryRow *contact_section_row;
   AdwEntryRow *contact_phone_row;
   AdwEntryRow *contact_fax_row;
@@ -81,6 +82,22 @@ update_summary_counter (TayoriArticleForm *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->summary_counter), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->summary_counter), "dim-label");
+}
+
+/* Contact: the collapsed row still says who answers */
+
+static void
+update_contact_summary (TayoriArticleForm *self)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  const char *section = self->article ? tayori_article_get_contact_section (self->article) : "";
+  const char *phone = self->article ? tayori_article_get_contact_phone (self->article) : "";
+
+  g_string_append (summary, section);
+  if (*section != '\0' && *phone != '\0')
+    g_string_append (summary, _(", "));
+  g_string_append (summary, phone);
+  adw_expander_row_set_subtitle (self->contact_row, summary->len > 0 ? summary->str : _("Not set"));
 }
 
 /* Status: only draft ↔ archived is the author's to change here */
@@ -214,6 +231,7 @@ sync_with_article (TayoriArticleForm *self)
   gboolean has_article = self->article != NULL;
 
   update_status (self);
+  update_contact_summary (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.toggle-archived", has_article);
   gtk_widget_set_sensitive (GTK_WIDGET (self), has_article);
 }
@@ -252,12 +270,16 @@ static void
 tayori_article_form_dispose (GObject *object)
 {
   TayoriArticleForm *self = TAYORI_ARTICLE_FORM (object);
+  GtkWidget *child;
 
   g_clear_object (&self->bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
   g_clear_object (&self->preset);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAYORI_TYPE_ARTICLE_FORM);
+  /* Children the template made without binding them are this widget's to unparent */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (tayori_article_form_parent_class)->dispose (object);
 }
@@ -287,6 +309,7 @@ tayori_article_form_class_init (TayoriArticleFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, audiences_row);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, ward_row);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, department_row);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, contact_row);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, contact_section_row);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, contact_phone_row);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, contact_fax_row);
@@ -356,6 +379,10 @@ tayori_article_form_init (TayoriArticleForm *self)
   self->article_signals = g_signal_group_new (TAYORI_TYPE_ARTICLE);
   g_signal_group_connect_swapped (self->article_signals, "notify::status",
                                   G_CALLBACK (update_status), self);
+  g_signal_group_connect_swapped (self->article_signals, "notify::contact-section",
+                                  G_CALLBACK (update_contact_summary), self);
+  g_signal_group_connect_swapped (self->article_signals, "notify::contact-phone",
+                                  G_CALLBACK (update_contact_summary), self);
 
   g_signal_connect_swapped (summary, "changed", G_CALLBACK (update_summary_counter), self);
 

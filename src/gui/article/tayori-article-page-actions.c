@@ -138,6 +138,7 @@ current_kept_cb (GObject      *object,
 {
   g_autoptr(Restore) restore = user_data;
   g_autoptr(GError) error = NULL;
+  TayoriArticleSaver *saver;
 
   if (!tayori_article_saver_save_finish (TAYORI_ARTICLE_SAVER (object), result, &error))
     {
@@ -151,8 +152,8 @@ current_kept_cb (GObject      *object,
   if (restore->article != restore->self->article)
     return;  /* another article was opened meanwhile */
   copy_content (restore->article, restore->revision);
-  tayori_article_saver_save_async (restore->self->saver, TAYORI_SAVE_MANUAL, NULL,
-                                   restored_cb, g_steal_pointer (&restore));
+  saver = restore->self->saver;
+  tayori_article_saver_save_async (saver, TAYORI_SAVE_MANUAL, NULL, restored_cb, g_steal_pointer (&restore));
 }
 
 static void

@@ -23,7 +23,7 @@ struct _TayoriArticlePage
   TayoriBodyEditor *body_editor;
   GtkWidget *preview_box;
   AdwBin *preview_bin;
-  GtkButton *zoom_button;
+  GtkLabel *zoom_label;
   GtkLabel *status_label;
   GtkImage *status_icon;
 

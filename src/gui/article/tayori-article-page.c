@@ -306,7 +306,7 @@ _tayori_article_page_set_preview_zoom (TayoriArticlePage *self,
   if (self->preview != NULL)
     tayori_preview_view_set_zoom (self->preview, zoom);
   label = g_strdup_printf ("%d%%", (int) (zoom * 100 + 0.5));
-  gtk_button_set_label (self->zoom_button, label);
+  gtk_label_set_label (self->zoom_label, label);
   _tayori_article_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_ZOOM]);
 }
@@ -418,6 +418,7 @@ static void
 tayori_article_page_dispose (GObject *object)
 {
   TayoriArticlePage *self = TAYORI_ARTICLE_PAGE (object);
+  GtkWidget *child;
 
   /* Typed text reaches the article, and the saver writes what is still dirty */
   if (self->body_editor != NULL)
@@ -431,6 +432,9 @@ tayori_article_page_dispose (GObject *object)
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAYORI_TYPE_ARTICLE_PAGE);
+  /* Children the template made without binding them are this widget's to unparent */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->settings);
   g_clear_object (&self->preset);
   g_clear_object (&self->store);
@@ -540,7 +544,7 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, body_editor);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, preview_box);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, preview_bin);
-  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, status_icon);
 
@@ -572,7 +576,6 @@ tayori_article_page_init (TayoriArticlePage *self)
 
   load_style (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_button_set_label (self->zoom_button, "100%");
 
   self->article_signals = g_signal_group_new (TAYORI_TYPE_ARTICLE);
   g_signal_group_connect_swapped (self->article_signals, "notify::title",

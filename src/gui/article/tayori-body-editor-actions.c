@@ -286,7 +286,8 @@ is_space (gunichar ch,
   return g_unichar_isspace (ch);
 }
 
-/* A table needs a blank line before it to be a table */
+/* A table needs blank lines around it: before, to start one, and after, or the next line
+ * of text would become one of its rows */
 static void
 table_action (GtkWidget  *widget,
               const char *action_name,
@@ -305,7 +306,7 @@ table_action (GtkWidget  *widget,
     prefix = "\n\n";
   else if (gtk_text_iter_get_line (&iter) > 0 && !line_is_empty (buffer, gtk_text_iter_get_line (&iter) - 1))
     prefix = "\n";
-  text = g_strconcat (prefix, table, NULL);
+  text = g_strconcat (prefix, table, gtk_text_iter_is_end (&iter) ? "" : "\n", NULL);
   offset = gtk_text_iter_get_offset (&iter) + (int) strlen (prefix) + 2;  /* past "| " */
 
   gtk_text_buffer_begin_user_action (buffer);

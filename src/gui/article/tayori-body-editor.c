@@ -175,6 +175,7 @@ static void
 tayori_body_editor_dispose (GObject *object)
 {
   TayoriBodyEditor *self = TAYORI_BODY_EDITOR (object);
+  GtkWidget *child;
 
   tayori_body_editor_commit (self);
   if (self->chooser != NULL)
@@ -184,6 +185,9 @@ tayori_body_editor_dispose (GObject *object)
   g_clear_object (&self->article);
   g_clear_object (&self->buffer);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAYORI_TYPE_BODY_EDITOR);
+  /* Children the template made without binding them are this widget's to unparent */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (tayori_body_editor_parent_class)->dispose (object);
 }

@@ -220,6 +220,9 @@ tayori_history_window_dispose (GObject *object)
 {
   TayoriHistoryWindow *self = TAYORI_HISTORY_WINDOW (object);
 
+  /* Rows going away must not start loading a revision */
+  if (self->revision_list != NULL)
+    g_signal_handlers_disconnect_by_func (self->revision_list, row_selected_cb, self);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->selection_cancellable);
   g_clear_object (&self->cancellable);
