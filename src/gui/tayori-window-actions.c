@@ -85,7 +85,7 @@ tayori_window_article_saved_cb (GObject      *source,
   if (error == NULL)
     {
       tayori_sidebar_reload (self->sidebar);
-      _tayori_window_open_article (self, tayori_article_get_id (request->article));
+      _tayori_window_open_article (self, tayori_article_get_id (request->article), TRUE);
     }
   else
     {
@@ -266,7 +266,7 @@ tayori_window_delete_undone_cb (AdwToast      *toast,
 
   pending->undone = TRUE;
   tayori_sidebar_unhide_article (self->sidebar, pending->id);
-  _tayori_window_open_article (self, pending->id);
+  _tayori_window_open_article (self, pending->id, FALSE);
 }
 
 static void

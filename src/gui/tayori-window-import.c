@@ -56,7 +56,7 @@ tayori_window_imported_cb (GObject      *source,
 
   tayori_sidebar_reload (self->sidebar);
   if (ids->len > 0)
-    _tayori_window_open_article (self, g_array_index (ids, gint64, 0));
+    _tayori_window_open_article (self, g_array_index (ids, gint64, 0), FALSE);
 
   if (announce)
     {

@@ -39,8 +39,10 @@ struct _TayoriWindow
 /* tayori-window.c */
 void _tayori_window_begin_work        (TayoriWindow *self);
 void _tayori_window_end_work          (TayoriWindow *self);
+/* @focus: move the keyboard focus into the page once the article is shown (a new article). */
 void _tayori_window_open_article      (TayoriWindow *self,
-                                       gint64        id);
+                                       gint64        id,
+                                       gboolean      focus);
 void _tayori_window_show_placeholder  (TayoriWindow *self);
 void _tayori_window_toast             (TayoriWindow *self,
                                        const char   *title);

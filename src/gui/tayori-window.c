@@ -27,6 +27,7 @@ typedef struct
   GCancellable *cancellable;
   gint64        id;
   gint64        previous_id;
+  gboolean      focus;
 } LoadRequest;
 
 static void
@@ -115,6 +116,12 @@ tayori_window_page_loaded_cb (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->article_title), TRUE);
   gtk_stack_set_visible_child_name (self->content_stack, "page");
   _tayori_window_actions_update (self);
+
+  if (request->focus)
+    {
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+      gtk_widget_child_focus (GTK_WIDGET (self->page), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 static void
@@ -153,7 +160,8 @@ tayori_window_flushed_for_load_cb (GObject      *source,
 /* Saves what the page holds, then shows article @id in it. */
 void
 _tayori_window_open_article (TayoriWindow *self,
-                             gint64        id)
+                             gint64        id,
+                             gboolean      focus)
 {
   LoadRequest *request;
 
@@ -169,6 +177,7 @@ _tayori_window_open_article (TayoriWindow *self,
   request->cancellable = g_object_ref (self->load_cancellable);
   request->id = id;
   request->previous_id = self->page_id;
+  request->focus = focus;
 
   self->page_id = id;
   tayori_sidebar_select_article (self->sidebar, id);
@@ -285,7 +294,7 @@ tayori_window_article_selected_cb (TayoriWindow  *self,
                                    gint64         id,
                                    TayoriSidebar *sidebar)
 {
-  _tayori_window_open_article (self, id);
+  _tayori_window_open_article (self, id, FALSE);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 

@@ -307,7 +307,10 @@ class TayoriApp:
         wait_for(lambda: len(text_of(node)) > len(before), timeout=5,
                  what=f"the first typed character in '{node.name}'")
         type_chars(text[1:])
-        wait_for(lambda: text in text_of(node), timeout=10, what=f"'{text}' in '{node.name}'")
+        try:
+            wait_for(lambda: text in text_of(node), timeout=10, what=f"'{text}' in '{node.name}'")
+        except AssertionError as e:
+            raise AssertionError(f"{e}; it holds {text_of(node)!r}") from None
 
     def combo(self, keys):
         rawinput.keyCombo(keys)
