@@ -13,7 +13,7 @@
 typedef struct
 {
   TayoriWindow *self;
-  gboolean      announce;   /* a toast says how many came in; not for the sample */
+  gboolean      announce;   /* the user asked: a toast says how many came in, the first opens */
 } ImportRequest;
 
 static void
@@ -55,7 +55,9 @@ tayori_window_imported_cb (GObject      *source,
     }
 
   tayori_sidebar_reload (self->sidebar);
-  if (ids->len > 0)
+
+  /* The sample article opens only when nothing else is open by then. */
+  if (ids->len > 0 && (announce || self->page_id == 0))
     _tayori_window_open_article (self, g_array_index (ids, gint64, 0), FALSE);
 
   if (announce)

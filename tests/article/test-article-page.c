@@ -12,6 +12,7 @@
 #include "tayori-history-window.h"
 #include "tayori-image-dialog.h"
 #include "tayori-link-dialog.h"
+#include "tayori-save-status.h"
 
 #define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
 
@@ -205,6 +206,15 @@ saved_once (gpointer data)
   return ((Fixture *) data)->saved > 0;
 }
 
+static gboolean
+status_says_saved (gpointer data)
+{
+  GtkWidget *status = find_widget (GTK_WIDGET (data), TAYORI_TYPE_SAVE_STATUS);
+  GtkWidget *label = find_widget (status, GTK_TYPE_LABEL);
+
+  return g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "Saved ");
+}
+
 static void
 test_autosave (Fixture       *fixture,
                gconstpointer  data)
@@ -223,6 +233,8 @@ test_autosave (Fixture       *fixture,
   g_assert_cmpstr (tayori_article_get_title (article), ==, "保育施設の利用申込み（更新）");
   g_object_get (fixture->page, "title", &title, NULL);
   g_assert_cmpstr (title, ==, "保育施設の利用申込み（更新）");
+  /* the status line tells the time of the save */
+  wait_until (status_says_saved, fixture->page);
 }
 
 static void

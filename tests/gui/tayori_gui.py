@@ -6,6 +6,7 @@ import glob
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -37,6 +38,7 @@ APP_NAME = "tayori"
 # Wide enough for the list, the form and the preview side by side (the screen is 1920x1200).
 WINDOW_SETTINGS = {"window-width": 1800, "window-height": 1100}
 BINARY = None  # set by main()
+STARTED = []    # apps of the current test, for their logs when it fails
 
 
 def log(*args):
@@ -67,12 +69,31 @@ def wait_for(predicate, timeout=15.0, step=0.1, what="condition"):
         time.sleep(step)
 
 
+def extents(node):
+    """Window-relative: GTK 4 has no screen coordinates. Without a window manager every window
+    sits at 0,0, so these are screen coordinates as well."""
+    rect = node.get_extents(Atspi.CoordType.WINDOW)
+    return rect.x, rect.y, rect.width, rect.height
+
+
 def is_showing(node):
+    """GTK 4.8 sets no SHOWING state and calls hidden stack pages VISIBLE; unmapped widgets
+    report an empty size, though."""
     try:
-        states = node.getState()
-        return states.contains(Atspi.StateType.VISIBLE) and not node.dead
+        x, y, w, h = extents(node)
+        return w > 0 and h > 0 and node.getState().contains(Atspi.StateType.VISIBLE)
     except Exception:
         return False
+
+
+def button_named(label):
+    """A button by its accessible name or by the text of its label: GTK 4.8 names a button
+    with a mnemonic label "_Label Label", and puts an accessible label before the text."""
+    def test(node):
+        if node.roleName != "push button" or label not in node.name:
+            return False
+        return node.name == label or any(c.roleName == "label" and c.name == label for c in node.children)
+    return test
 
 
 def type_chars(text, on_char=None):
@@ -150,6 +171,7 @@ class TayoriApp:
                                      stdout=log_file, stderr=subprocess.STDOUT)
         log_file.close()
         self.started = time.monotonic()
+        STARTED[:] = [a for a in STARTED if a is not self] + [self]
         self.node = wait_for(self._find_app, timeout=30, what="the Tayori window on AT-SPI")
         if wait_window:
             self.wait_ready()
@@ -170,9 +192,8 @@ class TayoriApp:
 
     def wait_ready(self):
         """The store is open when the list or its empty page is there and New Article works."""
-        wait_for(lambda: self.find_now("New Article", "push button") is not None
-                 and self.find_now("New Article", "push button").sensitive,
-                 timeout=30, what="the store to open")
+        wait_for(lambda: self.button("New Article", timeout=0).sensitive, timeout=30,
+                 what="the store to open")
 
     def app_log(self):
         try:
@@ -281,21 +302,25 @@ class TayoriApp:
 
     # acting
 
-    def click(self, name, role="push button", root=None):
-        node = self.find(name, role, root)
-        wait_for(lambda: node.sensitive, what=f"'{name}' to be enabled")
+    def button(self, label, root=None, timeout=15.0):
+        return wait_for(lambda: next(iter(self.find_matching(button_named(label), root)), None),
+                        timeout=timeout, what=f"button '{label}'")
+
+    def click(self, label, root=None):
+        node = self.button(label, root)
+        wait_for(lambda: node.sensitive, what=f"'{label}' to be enabled")
         node.doActionNamed("click")
         return node
 
     def point_click(self, node):
         """A real pointer click in the middle of @node (no WM: window coordinates are screen
         coordinates); also moves the X focus into that window."""
-        x, y, w, h = node.extents
+        x, y, w, h = extents(node)
         rawinput.click(int(x + w / 2), int(y + min(h / 2, 20)), check=False)
 
     def focus_main_window(self):
         win = self.main_window()
-        x, y, w, h = win.extents
+        x, y, w, h = extents(win)
         rawinput.point(int(x + w / 2), int(y + 10), check=False)
 
     def type_into(self, node, text):
@@ -321,10 +346,10 @@ class TayoriApp:
     # the article list and page
 
     def search_entry(self):
-        entry = self.find_now("Search articles", "text")
+        entry = self.find_now("Search articles", "entry")
         if entry is None:
-            self.click("Search and Filter", "toggle button")
-            entry = self.find("Search articles", "text")
+            self.click("Search and Filter")
+            entry = self.find("Search articles", "entry")
         return entry
 
     def row_label(self, title, timeout=15.0):
@@ -479,6 +504,16 @@ class StallMeter:
         return max(self.samples) if self.samples else float("inf")
 
 
+def screenshot(name):
+    """With TAYORI_GUI_SCREENSHOTS=DIR set, keeps a picture of the screen of a failure."""
+    directory = os.environ.get("TAYORI_GUI_SCREENSHOTS")
+    if directory and shutil.which("import"):
+        os.makedirs(directory, exist_ok=True)
+        path = os.path.join(directory, name + ".png")
+        subprocess.run(["import", "-window", "root", path], check=False)
+        log("screenshot:", path)
+
+
 def seeded_random(name):
     seed = int(os.environ.get("TAYORI_TEST_SEED", "0")) or random.SystemRandom().randrange(1, 2**31)
     log(f"{name}: random seed {seed} (set TAYORI_TEST_SEED={seed} to repeat)")
@@ -493,11 +528,18 @@ def main(tests):
     failed = 0
     for i, fn in enumerate(tests, 1):
         start = time.monotonic()
+        del STARTED[:-1]
         try:
             fn()
             print(f"ok {i} {fn.__name__} # {time.monotonic() - start:.1f} s", flush=True)
         except Exception as e:
             failed += 1
+            screenshot(f"{os.path.basename(sys.argv[0])}-{fn.__name__}")
+            for app in STARTED:
+                state = "running" if app.alive() else f"exited with {app.proc.returncode}"
+                log(f"app {app.proc.pid} ({state}), last lines of its log:")
+                for line in app.app_log().splitlines()[-30:]:
+                    log("  " + line)
             for line in traceback.format_exc().splitlines():
                 print("# " + line)
             print(f"not ok {i} {fn.__name__}: {str(e).splitlines()[0] if str(e) else type(e).__name__}",

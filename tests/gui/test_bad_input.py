@@ -8,8 +8,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from tayori_gui import (StallMeter, TayoriApp, log, main, text_of, type_chars,  # noqa: E402
-                        wait_for)
+from tayori_gui import (StallMeter, TayoriApp, button_named, log, main, text_of,  # noqa: E402
+                        type_chars, wait_for)
 
 SAMPLE_TITLE = "【サンプル】令和9年4月からの保育施設等の利用申込みについて"
 DAMAGED_HEADING = "Your Articles Could Not Be Opened"
@@ -36,7 +36,7 @@ def test_damaged_store_start_fresh():
         aside = wait_for(a.damaged_files, what="the damaged file kept aside")
         assert len(aside) == 1 and os.path.getsize(aside[0]) == 64 * 1024, aside
         assert os.path.basename(aside[0]) in text, f"the dialog should say where the file went: {text}"
-        assert a.find_now("Restore Latest Backup", "push button", root=dialog) is None
+        assert not a.find_matching(button_named("Restore Latest Backup"), root=dialog)
         a.click("Start Fresh", root=dialog)
 
         a.wait_ready()

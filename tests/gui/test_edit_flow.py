@@ -64,7 +64,7 @@ def test_image_with_alt_text():
 
     dialog = a.window_named("Describe the Image", timeout=20)
     alt_entry = a.find("Alternative Text (required)", "text", root=dialog)
-    insert = a.find("Insert Image", "push button", root=dialog)
+    insert = a.button("Insert Image", root=dialog)
     assert not insert.sensitive, "an image cannot be inserted without alternative text"
     a.type_into(alt_entry, ALT)
     wait_for(lambda: insert.sensitive, what="Insert Image to be enabled by the alt text")
@@ -102,29 +102,38 @@ def test_restart_and_search():
 def test_restore_older_revision():
     a = app()
     article_id = state["id"]
-    before = a.stored_article(article_id)
+
+    def revisions():
+        return a.db_rows("SELECT count(*) FROM revisions WHERE article_id = ?", (article_id,))[0][0]
+
+    saved = a.stored_article(article_id)
+    n_saved = revisions()
+    a.click("Save")
+    wait_for(lambda: revisions() > n_saved, timeout=10, what="a version kept by Save")
+
     a.point_click(a.body_field())
     a.combo("<Control>End")
     type_chars(NEW_BODY_TAIL)
     wait_for(lambda: a.stored_article(article_id)[1].endswith(NEW_BODY_TAIL), timeout=10,
              what="the edit to be saved")
-    n_revisions = a.db_rows("SELECT count(*) FROM revisions WHERE article_id = ?", (article_id,))[0][0]
+    n_before_restore = revisions()
 
-    a.click("Article Menu", "toggle button")
-    a.click("History", "menu item")
+    a.click("History")
     history = a.window_named("History")
-    rows = a.find_all("list item", root=history)
-    log("history rows:", [r.name for r in rows])
-    # Newest first: the second row is the revision before the edit.
+    rows = wait_for(lambda: a.find_all("list item", root=a.find("Revisions", "list", root=history)),
+                    what="the revisions in the history")
+    # Newest first: the autosave of the edit, then the version kept by Save.
+    row_texts = [" ".join(a.labels(root=row)) for row in rows]
+    log("history rows:", row_texts)
+    assert f"Saved · {TITLE}" in row_texts[1], row_texts
     a.point_click(rows[1])
-    a.click("Restore", root=history)
+    a.click("Restore This Version", root=history)
 
-    wait_for(lambda: a.body_text() == before[1], timeout=15, what="the body to go back")
-    assert text_of(a.title_field()) == before[0]
-    wait_for(lambda: a.stored_article(article_id) == before, timeout=10,
-             what="the store to hold the restored revision")
-    after = a.db_rows("SELECT count(*) FROM revisions WHERE article_id = ?", (article_id,))[0][0]
-    assert after > n_revisions, "restoring keeps a new revision"
+    wait_for(lambda: a.body_text() == saved[1], timeout=15, what="the body to go back")
+    assert text_of(a.title_field()) == saved[0]
+    wait_for(lambda: a.stored_article(article_id) == saved, timeout=10,
+             what="the store to hold the restored version")
+    assert revisions() > n_before_restore, "the restore is kept as a new version"
     a.quit()
 
 

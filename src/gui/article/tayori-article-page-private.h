@@ -10,6 +10,7 @@
 #include "tayori-article-saver.h"
 #include "tayori-body-editor.h"
 #include "tayori-preview-view.h"
+#include "tayori-save-status.h"
 
 G_BEGIN_DECLS
 
@@ -24,8 +25,7 @@ struct _TayoriArticlePage
   GtkWidget *preview_box;
   AdwBin *preview_bin;
   GtkLabel *zoom_label;
-  GtkLabel *status_label;
-  GtkImage *status_icon;
+  TayoriSaveStatus *save_status;
 
   TayoriStore *store;
   TayoriPreset *preset;

@@ -1,11 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* TayoriArticlePage: wires one article to the form, the body editor, the preview and the
- * saver. Loading another article flushes the current one first; losing window focus saves;
- * the status line says what the saver is doing, in words. */
+ * saver. Loading another article flushes the current one first; losing window focus saves. */
 #include <glib/gi18n.h>
 
 #include "tayori-article-page-private.h"
-#include "tayori-history-window.h"
 
 /* Share of the width the editor side gets before the user moves the divider */
 #define EDITOR_SHARE 0.5
@@ -50,54 +48,6 @@ page_title (TayoriArticlePage *self)
 }
 
 static void
-update_status (TayoriArticlePage *self)
-{
-  TayoriSaveState state = tayori_article_saver_get_state (self->saver);
-  const char *error_message = tayori_article_saver_get_error_message (self->saver);
-  g_autofree char *text = NULL;
-  gboolean failed = state == TAYORI_SAVE_STATE_FAILED;
-
-  switch (state)
-    {
-    case TAYORI_SAVE_STATE_IDLE:
-      {
-        GDateTime *updated = self->article ? tayori_article_get_updated (self->article) : NULL;
-        g_autofree char *time = updated ? tayori_history_window_format_time (updated) : NULL;
-
-        /* Translators: %s is a date and time, e.g. "最終保存 11月22日 14:05" */
-        text = time != NULL ? g_strdup_printf (_("Last saved %s"), time) : g_strdup ("");
-      }
-      break;
-    case TAYORI_SAVE_STATE_SAVING:
-      text = g_strdup (error_message != NULL ? _("Trying to save again…") : _("Saving…"));
-      break;
-    case TAYORI_SAVE_STATE_SAVED:
-      {
-        g_autoptr(GDateTime) local = g_date_time_to_local (tayori_article_saver_get_saved_time (self->saver));
-        g_autofree char *time = g_date_time_format (local, "%H:%M");
-
-        /* Translators: %s is the time of day, e.g. "保存しました 14:05" */
-        text = g_strdup_printf (_("Saved %s"), time);
-      }
-      break;
-    case TAYORI_SAVE_STATE_FAILED:
-      text = g_strdup_printf (_("Could not save (%s). Your text stays here and saving will be retried."),
-                              error_message);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  gtk_label_set_label (self->status_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), failed ? text : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), failed);
-  if (failed)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-}
-
-static void
 saver_saved_cb (TayoriArticlePage *self,
                 gint64             article_id)
 {
@@ -133,7 +83,6 @@ set_article (TayoriArticlePage *self,
     tayori_preview_view_set_article (self->preview, article);
   g_signal_group_set_target (self->article_signals, article);
 
-  update_status (self);
   _tayori_article_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
@@ -391,10 +340,6 @@ tayori_article_page_constructed (GObject *object)
   g_signal_connect_object (self->saver, "before-save", G_CALLBACK (tayori_body_editor_commit),
                            self->body_editor, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->saver, "saved", G_CALLBACK (saver_saved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->saver, "notify::state", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->saver, "notify::saved-time", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->saver, "notify::error-message", G_CALLBACK (update_status), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->body_editor, "edited", G_CALLBACK (tayori_article_saver_mark_dirty),
                            self->saver, G_CONNECT_SWAPPED);
 
@@ -410,7 +355,7 @@ tayori_article_page_constructed (GObject *object)
       g_settings_bind (self->settings, "show-preview", self, "show-preview", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "preview-zoom", self, "preview-zoom", G_SETTINGS_BIND_DEFAULT);
     }
-  update_status (self);
+  tayori_save_status_set_saver (self->save_status, self->saver);
   _tayori_article_page_update_actions (self);
 }
 
@@ -536,6 +481,7 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
 
   g_type_ensure (TAYORI_TYPE_ARTICLE_FORM);
   g_type_ensure (TAYORI_TYPE_BODY_EDITOR);
+  g_type_ensure (TAYORI_TYPE_SAVE_STATUS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tayori/Tayori/article/tayori-article-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, toast_overlay);
@@ -545,8 +491,7 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, preview_box);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, zoom_label);
-  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, save_status);
 
   _tayori_article_page_class_add_actions (widget_class);
 }

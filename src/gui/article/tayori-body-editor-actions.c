@@ -32,12 +32,6 @@ image_insert_free (gpointer  data,
   g_free (insert);
 }
 
-static GtkTextBuffer *
-text_buffer (TayoriBodyEditor *self)
-{
-  return GTK_TEXT_BUFFER (self->buffer);
-}
-
 static char *
 line_head (GtkTextBuffer *buffer,
            int            line)

@@ -32,6 +32,12 @@ struct _TayoriBodyEditor
   guint large : 1;
 };
 
+static inline GtkTextBuffer *
+text_buffer (TayoriBodyEditor *self)
+{
+  return GTK_TEXT_BUFFER (self->buffer);
+}
+
 void _tayori_body_editor_class_add_actions (GtkWidgetClass   *widget_class);
 void _tayori_body_editor_update_undo       (TayoriBodyEditor *self);
 /* Forgets the range a dialog was going to replace */

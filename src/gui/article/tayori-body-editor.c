@@ -3,7 +3,6 @@
  * pending; a short tick (longer for huge bodies) copies the text into the article once, so
  * a 5 MB body is not copied per key. Formatting actions edit the buffer in one undo step. */
 #include <adwaita.h>
-#include <glib/gi18n.h>
 #include <string.h>
 
 #include "tayori-body-editor-private.h"
@@ -25,12 +24,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static GtkTextBuffer *
-text_buffer (TayoriBodyEditor *self)
-{
-  return GTK_TEXT_BUFFER (self->buffer);
-}
 
 static void
 set_large (TayoriBodyEditor *self,

@@ -54,9 +54,6 @@ tayori_media_import_async (GFile               *file,
 
   g_return_if_fail (G_IS_FILE (file));
 
-  /* Created here, on the main thread, before any worker asks for it */
-  tayori_paths_data_dir ();
-
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tayori_media_import_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
