@@ -1,0 +1,32 @@
+#!/bin/bash
+# Installs the Debian 12 packages Tayori needs that are missing. "run" = build and launch,
+# "test" = also everything the test suite uses (Xvfb, AT-SPI, dogtail, validators).
+set -euo pipefail
+what=${1:-run}
+
+build_pkgs=(
+  gcc meson ninja-build pkg-config gettext
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev
+  libsqlite3-dev libjson-glib-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  fonts-noto-cjk
+)
+test_pkgs=(
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail python3-gi gir1.2-gtk-3.0
+  desktop-file-utils appstream flatpak-builder sqlite3 imagemagick x11-apps
+)
+
+pkgs=("${build_pkgs[@]}")
+[ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=900 install -y -q --no-install-recommends "${missing[@]}"
