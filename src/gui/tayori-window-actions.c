@@ -317,7 +317,7 @@ tayori_window_delete (GtkWidget  *widget,
   pending = g_new0 (PendingDelete, 1);
   pending->self = self;
   pending->id = tayori_article_get_id (article);
-  pending->toast = g_object_ref_sink (adw_toast_new (message));
+  pending->toast = adw_toast_new (message);
   adw_toast_set_button_label (pending->toast, _("_Undo"));
   adw_toast_set_priority (pending->toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect (pending->toast, "button-clicked", G_CALLBACK (tayori_window_delete_undone_cb), pending);
@@ -340,7 +340,7 @@ tayori_window_search (GtkWidget  *widget,
 {
   TayoriWindow *self = TAYORI_WINDOW (widget);
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  _tayori_window_show_pane (self, "sidebar");
   tayori_sidebar_focus_search (self->sidebar);
 }
 

@@ -44,6 +44,8 @@ void _tayori_window_open_article      (TayoriWindow *self,
                                        gint64        id,
                                        gboolean      focus);
 void _tayori_window_show_placeholder  (TayoriWindow *self);
+void _tayori_window_show_pane         (TayoriWindow *self,
+                                       const char   *name);
 void _tayori_window_toast             (TayoriWindow *self,
                                        const char   *title);
 

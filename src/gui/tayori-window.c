@@ -67,6 +67,16 @@ _tayori_window_end_work (TayoriWindow *self)
   tayori_window_maybe_finish_close (self);
 }
 
+/* Changing the leaflet's visible child moves the keyboard focus into it, so this only
+ * happens when the window is folded and the pane is really off screen. */
+void
+_tayori_window_show_pane (TayoriWindow *self,
+                          const char   *name)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, name);
+}
+
 void
 _tayori_window_toast (TayoriWindow *self,
                       const char   *title)
@@ -119,7 +129,7 @@ tayori_window_page_loaded_cb (GObject      *source,
 
   if (request->focus)
     {
-      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+      _tayori_window_show_pane (self, "content");
       gtk_widget_child_focus (GTK_WIDGET (self->page), GTK_DIR_TAB_FORWARD);
     }
 }
@@ -295,13 +305,13 @@ tayori_window_article_selected_cb (TayoriWindow  *self,
                                    TayoriSidebar *sidebar)
 {
   _tayori_window_open_article (self, id, FALSE);
-  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  _tayori_window_show_pane (self, "content");
 }
 
 static void
 tayori_window_back_clicked_cb (TayoriWindow *self)
 {
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  _tayori_window_show_pane (self, "sidebar");
 }
 
 static void

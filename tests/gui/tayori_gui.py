@@ -91,7 +91,7 @@ def button_named(label):
     """A button by its accessible name or by the text of its label: GTK 4.8 names a button
     with a mnemonic label "_Label Label", and puts an accessible label before the text."""
     def test(node):
-        if node.roleName != "push button" or label not in node.name:
+        if node.roleName != "push button":
             return False
         return node.name == label or any(c.roleName == "label" and c.name == label for c in node.children)
     return test
@@ -265,17 +265,17 @@ class TayoriApp:
             self.proc.wait()
         self.node = None
 
-    def quit(self):
+    def quit(self, timeout=20):
         """Closes like a person would (Ctrl+Q on the main window), waiting for the final save."""
         if not self.alive():
             return
         self.focus_main_window()
         rawinput.keyCombo("<Control>q")
         try:
-            self.proc.wait(timeout=20)
+            self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.kill()
-            raise AssertionError("tayori did not quit on Ctrl+Q")
+            raise AssertionError(f"tayori did not quit on Ctrl+Q within {timeout} s")
         self.node = None
         if self.proc.returncode != 0:
             raise AssertionError(f"tayori exited with {self.proc.returncode}; log:\n" + self.app_log())

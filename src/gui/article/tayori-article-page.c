@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "tayori-article-page-private.h"
+#include "tayori-preview-probe.h"
 
 /* Share of the width the editor side gets before the user moves the divider */
 #define EDITOR_SHARE 0.5
@@ -345,6 +346,7 @@ tayori_article_page_constructed (GObject *object)
 
   tayori_article_form_set_preset (self->form, self->preset);
   self->preview = TAYORI_PREVIEW_VIEW (tayori_preview_view_new (self->preset));
+  tayori_preview_probe_attach (self->preview);
   adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
   tayori_preview_view_set_phone_mode (self->preview, g_str_equal (self->preview_mode, "phone"));
   tayori_preview_view_set_zoom (self->preview, self->preview_zoom);
