@@ -8,6 +8,7 @@
 
 #include "tayori-paths.h"
 #include "tayori-store-loader.h"
+#include "tayori-startup-probe.h"
 #include "tayori-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TayoriWindow, tayori_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -371,6 +372,7 @@ tayori_window_constructed (GObject *object)
   g_autofree char *path = NULL;
 
   G_OBJECT_CLASS (tayori_window_parent_class)->constructed (object);
+  tayori_startup_probe_attach (GTK_WINDOW (self));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

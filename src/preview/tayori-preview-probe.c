@@ -138,7 +138,8 @@ tayori_preview_probe_attach (TayoriPreviewView *view)
 
   g_return_if_fail (TAYORI_IS_PREVIEW_VIEW (view));
 
-  if (path == NULL || *path == '\0')
+  /* Attaching twice would leave a handler with the first probe, freed by the second. */
+  if (path == NULL || *path == '\0' || g_object_get_data (G_OBJECT (view), PROBE_KEY) != NULL)
     return;
 
   probe = g_new0 (Probe, 1);

@@ -10,12 +10,14 @@ import random
 import shutil
 import signal
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import traceback
+import zlib
 
 from dogtail.config import config
 
@@ -32,12 +34,11 @@ import gi  # noqa: E402
 
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, Gio, GLib  # noqa: E402
-from dogtail import rawinput, tree  # noqa: E402
+# Importing tree turns every Atspi.Accessible into a dogtail Node (children, name, click…).
+from dogtail import rawinput, tree  # noqa: E402,F401
 from dogtail.predicate import GenericPredicate  # noqa: E402
 
 APP_NAME = "tayori"
-# Wide enough for the list, the form and the preview side by side (the screen is 1920x1200).
-WINDOW_SETTINGS = {"window-width": 1800, "window-height": 1100}
 BINARY = None  # set by main()
 STARTED = []    # apps of the current test, for their logs when it fails
 
@@ -161,9 +162,6 @@ def type_chars(text, on_char=None):
 
 def make_png(path, width=48, height=32):
     """A small valid RGB PNG, written with zlib only."""
-    import struct
-    import zlib
-
     def chunk(kind, data):
         return (struct.pack(">I", len(data)) + kind + data
                 + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
@@ -187,9 +185,9 @@ def make_png(path, width=48, height=32):
 class TayoriApp:
     """One Tayori process on a store of its own, restartable on the same store."""
 
-    def __init__(self, db_path=None, extra_env=None):
+    def __init__(self):
         self.tmp = tempfile.mkdtemp(prefix="tayori-gui-")
-        self.db_path = db_path or os.path.join(self.tmp, "store", "tayori.db")
+        self.db_path = os.path.join(self.tmp, "store", "tayori.db")
         os.makedirs(os.path.dirname(self.db_path), exist_ok=True)
         self.probe_path = os.path.join(self.tmp, "preview-probe.json")
         self.env = dict(os.environ)
@@ -199,32 +197,22 @@ class TayoriApp:
             "XDG_DATA_HOME": os.path.join(self.tmp, "data"),
             "XDG_CONFIG_HOME": os.path.join(self.tmp, "config"),
             "XDG_CACHE_HOME": os.path.join(self.tmp, "cache"),
+            # Settings live in XDG_CONFIG_HOME and outlast a restart, as for a person.
             "GSETTINGS_BACKEND": "keyfile",
         })
-        self.env.update(extra_env or {})
-        self.set_settings(WINDOW_SETTINGS)
         self.proc = None
         self.node = None
         self.log_path = os.path.join(self.tmp, "app.log")
 
-    def set_settings(self, values):
-        """Writes GSettings values for the next start (the keyfile backend reads this file)."""
-        directory = os.path.join(self.env["XDG_CONFIG_HOME"], "glib-2.0", "settings")
-        os.makedirs(directory, exist_ok=True)
-        lines = ["[io/github/tayori/Tayori]"] + [f"{k}={v}" for k, v in values.items()]
-        with open(os.path.join(directory, "keyfile"), "w") as f:
-            f.write("\n".join(lines) + "\n")
-
     # process life
 
-    def start(self, args=(), wait_window=True):
+    def start(self, wait_window=True):
         if os.path.exists(self.probe_path):
             os.unlink(self.probe_path)
         log_file = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([BINARY, *args], env=self.env,
+        self.proc = subprocess.Popen([BINARY], env=self.env,
                                      stdout=log_file, stderr=subprocess.STDOUT)
         log_file.close()
-        self.started = time.monotonic()
         STARTED[:] = [a for a in STARTED if a is not self] + [self]
         self.node = wait_for(self._find_app, timeout=30, what="the Tayori window on AT-SPI")
         if wait_window:
@@ -238,16 +226,17 @@ class TayoriApp:
         for i in range(desktop.get_child_count()):
             app = desktop.get_child_at_index(i)
             try:
-                if app is not None and app.get_process_id() == self.proc.pid and app.get_child_count() > 0:
-                    return tree.Node(app) if not isinstance(app, tree.Node) else app
+                if (app is not None and app.get_name() == APP_NAME
+                        and app.get_process_id() == self.proc.pid and app.get_child_count() > 0):
+                    return app
             except GLib.GError:
                 pass
         return None
 
     def wait_ready(self):
         """The store is open when the list or its empty page is there and New Article works."""
-        wait_for(lambda: self.button("New Article", timeout=0).sensitive, timeout=30,
-                 what="the store to open")
+        wait_for(lambda: any(b.sensitive for b in self.find_matching(button_named("New Article"))),
+                 timeout=30, what="the store to open")
 
     def app_log(self):
         try:
@@ -280,9 +269,9 @@ class TayoriApp:
         if self.proc.returncode != 0:
             raise AssertionError(f"tayori exited with {self.proc.returncode}; log:\n" + self.app_log())
 
-    def restart(self, args=()):
+    def restart(self):
         self.quit()
-        return self.start(args)
+        return self.start()
 
     def __enter__(self):
         return self
@@ -330,9 +319,13 @@ class TayoriApp:
         return [n for n in nodes if not showing or is_showing(n)]
 
     def find_matching(self, test, root=None, showing=True):
+        def safe_test(node):
+            try:
+                return test(node)
+            except Exception:  # a node that went away meanwhile
+                return False
         try:
-            nodes = (root or self.node).findChildren(lambda n: test(n), recursive=True,
-                                                    showingOnly=False)
+            nodes = (root or self.node).findChildren(safe_test, recursive=True, showingOnly=False)
         except Exception:
             return []
         return [n for n in nodes if not showing or is_showing(n)]

@@ -5,6 +5,7 @@
 import os
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -133,10 +134,13 @@ def test_big_article_stays_responsive():
                        stdout=subprocess.DEVNULL)
         a.start()
         title = "大きな記事の応答性試験"
-        a.open_article(title)
-        body = a.body_field()
-        wait_for(lambda: body.queryText().characterCount > 1_000_000, timeout=30,
-                 what="the 5 MB body in the editor")
+        with StallMeter(a.proc.pid) as opening:
+            a.open_article(title)
+            body = a.body_field()
+            wait_for(lambda: body.queryText().characterCount > 1_000_000, timeout=30,
+                     what="the 5 MB body in the editor")
+        # Only reported: the spec bounds stalls while typing, not while opening.
+        log(f"opening it: longest main-loop stall {opening.longest * 1000:.0f} ms")
         a.point_click(body)
         wait_for(lambda: body.focused, what="focus in the body")
         a.combo("<Control>End")
@@ -151,7 +155,17 @@ def test_big_article_stays_responsive():
         log(f"{size / 1e6:.1f} MB article: {len(meter.samples)} pings while typing, slowest round trips "
             + ", ".join(f"{t * 1000:.0f}" for t in slowest) + " ms")
         assert meter.longest < MAX_STALL, f"main loop stalled {meter.longest * 1000:.0f} ms while typing"
-        a.quit(timeout=120)  # the final save of a 5 MB article re-indexes it for search
+
+        def stored_body():
+            return a.db_rows("SELECT body FROM articles WHERE title = ?", (title,))[0][0]
+
+        # Only reported: how long the autosave of a 5 MB article takes to land.
+        started = time.monotonic()
+        wait_for(lambda: stored_body().endswith(typed), timeout=120, step=0.25,
+                 what="the typed characters in the store")
+        log(f"typed characters stored {time.monotonic() - started:.1f} s after the last key")
+        a.quit(timeout=120)
+        assert stored_body().endswith(typed)
 
 
 if __name__ == "__main__":
