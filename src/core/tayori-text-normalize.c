@@ -8,6 +8,53 @@
 #define KATAKANA_FIRST 0x30A1
 #define KATAKANA_LAST  0x30F6
 #define KANA_OFFSET    0x60
+/* g_utf8_normalize slows down badly on long input: it is fed pieces of about this size. */
+#define PIECE_BYTES    4096
+
+/* A piece may end before @c when no normalisation can join @c to what precedes it: ASCII
+ * and CJK ideographs are starters that never take part in a composition as its second half. */
+static gboolean
+is_safe_boundary (gunichar c)
+{
+  return c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
+static char *
+normalize_nfkc (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *start = text;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (p - start >= PIECE_BYTES && is_safe_boundary (g_utf8_get_char (p)))
+        {
+          g_autofree char *piece = g_utf8_normalize (start, p - start, G_NORMALIZE_NFKC);
+
+          if (piece == NULL)
+            {
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          g_string_append (out, piece);
+          start = p;
+        }
+      p = g_utf8_next_char (p);
+    }
+  if (p > start)
+    {
+      g_autofree char *piece = g_utf8_normalize (start, p - start, G_NORMALIZE_NFKC);
+
+      if (piece == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append (out, piece);
+    }
+  return g_string_free (out, FALSE);
+}
 
 char *
 tayori_text_normalize_for_search (const char *text)
@@ -19,7 +66,7 @@ tayori_text_normalize_for_search (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   /* NFKC turns half-width katakana and full-width Latin into their usual forms */
-  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  nfkc = normalize_nfkc (text);
   if (nfkc == NULL)
     return g_strdup ("");
   folded = g_utf8_casefold (nfkc, -1);
