@@ -4,18 +4,7 @@
 
 #include "tayori-cli.h"
 #include "tayori-article-summary.h"
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
+#include "tayori-json.h"
 
 /* ISO 8601 in UTC, to the second: "2026-11-22T05:04:00Z". */
 static void
@@ -26,19 +15,7 @@ add_date_time (JsonBuilder *builder,
   g_autoptr(GDateTime) utc = value != NULL ? g_date_time_to_utc (value) : NULL;
   g_autofree char *text = utc != NULL ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 
-  add_string (builder, name, text);
-}
-
-static void
-add_strv (JsonBuilder        *builder,
-          const char         *name,
-          const char * const *values)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
+  tayori_json_add_string (builder, name, text);
 }
 
 JsonNode *
@@ -54,12 +31,12 @@ tayori_cli_json_summaries (GPtrArray *summaries)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_int_value (builder, tayori_article_summary_get_id (summary));
-      add_string (builder, "title", tayori_article_summary_get_title (summary));
-      add_string (builder, "status",
-                  tayori_article_status_to_key (tayori_article_summary_get_status (summary)));
-      add_string (builder, "category", tayori_article_summary_get_category (summary));
-      add_string (builder, "ward", tayori_article_summary_get_ward (summary));
-      add_string (builder, "author", tayori_article_summary_get_author (summary));
+      tayori_json_add_string (builder, "title", tayori_article_summary_get_title (summary));
+      tayori_json_add_string (builder, "status",
+                              tayori_article_status_to_key (tayori_article_summary_get_status (summary)));
+      tayori_json_add_string (builder, "category", tayori_article_summary_get_category (summary));
+      tayori_json_add_string (builder, "ward", tayori_article_summary_get_ward (summary));
+      tayori_json_add_string (builder, "author", tayori_article_summary_get_author (summary));
       add_date_time (builder, "updated", tayori_article_summary_get_updated (summary));
       json_builder_end_object (builder);
     }
@@ -74,53 +51,12 @@ add_contact (JsonBuilder   *builder,
 {
   json_builder_set_member_name (builder, "contact");
   json_builder_begin_object (builder);
-  add_string (builder, "section", tayori_article_get_contact_section (article));
-  add_string (builder, "phone", tayori_article_get_contact_phone (article));
-  add_string (builder, "fax", tayori_article_get_contact_fax (article));
-  add_string (builder, "email", tayori_article_get_contact_email (article));
-  add_string (builder, "address", tayori_article_get_contact_address (article));
+  tayori_json_add_string (builder, "section", tayori_article_get_contact_section (article));
+  tayori_json_add_string (builder, "phone", tayori_article_get_contact_phone (article));
+  tayori_json_add_string (builder, "fax", tayori_article_get_contact_fax (article));
+  tayori_json_add_string (builder, "email", tayori_article_get_contact_email (article));
+  tayori_json_add_string (builder, "address", tayori_article_get_contact_address (article));
   json_builder_end_object (builder);
-}
-
-static void
-add_links (JsonBuilder *builder,
-           GPtrArray   *links)
-{
-  json_builder_set_member_name (builder, "links");
-  json_builder_begin_array (builder);
-  for (guint i = 0; links != NULL && i < links->len; i++)
-    {
-      TayoriLink *link = g_ptr_array_index (links, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "title", link->title);
-      add_string (builder, "url", link->url);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_attachments (JsonBuilder *builder,
-                 GPtrArray   *attachments)
-{
-  json_builder_set_member_name (builder, "attachments");
-  json_builder_begin_array (builder);
-  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
-    {
-      TayoriAttachment *attachment = g_ptr_array_index (attachments, i);
-      g_autofree char *description = tayori_attachment_describe (attachment);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "name", attachment->name);
-      add_string (builder, "hash", attachment->hash);
-      add_string (builder, "mime_type", attachment->mime_type);
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, (gint64) MIN (attachment->size, (guint64) G_MAXINT64));
-      add_string (builder, "description", description);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
 }
 
 JsonNode *
@@ -132,30 +68,30 @@ tayori_cli_json_article (TayoriArticle *article)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, tayori_article_get_id (article));
-  add_string (builder, "title", tayori_article_get_title (article));
-  add_string (builder, "status", tayori_article_status_to_key (status));
-  add_string (builder, "status_label", tayori_article_status_to_label (status));
-  add_string (builder, "category", tayori_article_get_category (article));
-  add_strv (builder, "categories", tayori_article_get_categories (article));
-  add_string (builder, "summary", tayori_article_get_summary (article));
-  add_string (builder, "body", tayori_article_get_body (article));
-  add_string (builder, "thumbnail", tayori_article_get_thumbnail (article));
-  add_string (builder, "thumbnail_alt", tayori_article_get_thumbnail_alt (article));
-  add_strv (builder, "audiences", tayori_article_get_audiences (article));
-  add_string (builder, "ward", tayori_article_get_ward (article));
-  add_string (builder, "department", tayori_article_get_department (article));
+  tayori_json_add_string (builder, "title", tayori_article_get_title (article));
+  tayori_json_add_string (builder, "status", tayori_article_status_to_key (status));
+  tayori_json_add_string (builder, "status_label", tayori_article_status_to_label (status));
+  tayori_json_add_string (builder, "category", tayori_article_get_category (article));
+  tayori_json_add_strv (builder, "categories", tayori_article_get_categories (article));
+  tayori_json_add_string (builder, "summary", tayori_article_get_summary (article));
+  tayori_json_add_string (builder, "body", tayori_article_get_body (article));
+  tayori_json_add_string (builder, "thumbnail", tayori_article_get_thumbnail (article));
+  tayori_json_add_string (builder, "thumbnail_alt", tayori_article_get_thumbnail_alt (article));
+  tayori_json_add_strv (builder, "audiences", tayori_article_get_audiences (article));
+  tayori_json_add_string (builder, "ward", tayori_article_get_ward (article));
+  tayori_json_add_string (builder, "department", tayori_article_get_department (article));
   add_contact (builder, article);
-  add_string (builder, "publish_start", tayori_article_get_publish_start (article));
-  add_string (builder, "publish_end", tayori_article_get_publish_end (article));
+  tayori_json_add_string (builder, "publish_start", tayori_article_get_publish_start (article));
+  tayori_json_add_string (builder, "publish_end", tayori_article_get_publish_end (article));
   json_builder_set_member_name (builder, "emergency");
   json_builder_add_boolean_value (builder, tayori_article_get_emergency (article));
-  add_string (builder, "language", tayori_language_to_key (tayori_article_get_language (article)));
-  add_string (builder, "translation_group", tayori_article_get_translation_group (article));
-  add_string (builder, "author", tayori_article_get_author (article));
+  tayori_json_add_string (builder, "language", tayori_language_to_key (tayori_article_get_language (article)));
+  tayori_json_add_string (builder, "translation_group", tayori_article_get_translation_group (article));
+  tayori_json_add_string (builder, "author", tayori_article_get_author (article));
   add_date_time (builder, "created", tayori_article_get_created (article));
   add_date_time (builder, "updated", tayori_article_get_updated (article));
-  add_links (builder, tayori_article_get_links (article));
-  add_attachments (builder, tayori_article_get_attachments (article));
+  tayori_json_add_links (builder, tayori_article_get_links (article));
+  tayori_json_add_attachments (builder, tayori_article_get_attachments (article), TRUE);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

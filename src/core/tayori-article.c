@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* TayoriArticle: the notice being edited, as plain properties. Text fields live in one
  * array indexed by property id so every setter shares one compare-store-notify path. */
-#include <glib/gi18n.h>
-
-#include "tayori-article.h"
+#include "tayori-article-private.h"
 
 enum {
   PROP_0,
@@ -77,167 +75,6 @@ G_DEFINE_FINAL_TYPE (TayoriArticle, tayori_article, G_TYPE_OBJECT)
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Link and attachment boxed types */
-
-G_DEFINE_BOXED_TYPE (TayoriLink, tayori_link, tayori_link_copy, tayori_link_free)
-G_DEFINE_BOXED_TYPE (TayoriAttachment, tayori_attachment, tayori_attachment_copy, tayori_attachment_free)
-
-TayoriLink *
-tayori_link_new (const char *title,
-                 const char *url)
-{
-  TayoriLink *link = g_new0 (TayoriLink, 1);
-
-  link->title = g_strdup (title);
-  link->url = g_strdup (url);
-  return link;
-}
-
-TayoriLink *
-tayori_link_copy (const TayoriLink *link)
-{
-  return tayori_link_new (link->title, link->url);
-}
-
-void
-tayori_link_free (TayoriLink *link)
-{
-  if (link == NULL)
-    return;
-  g_free (link->title);
-  g_free (link->url);
-  g_free (link);
-}
-
-static gboolean
-link_equal (gconstpointer a,
-            gconstpointer b)
-{
-  const TayoriLink *la = a, *lb = b;
-
-  return g_strcmp0 (la->title, lb->title) == 0 && g_strcmp0 (la->url, lb->url) == 0;
-}
-
-TayoriAttachment *
-tayori_attachment_new (const char *name,
-                       const char *hash,
-                       const char *mime_type,
-                       guint64     size)
-{
-  TayoriAttachment *attachment = g_new0 (TayoriAttachment, 1);
-
-  attachment->name = g_strdup (name);
-  attachment->hash = g_strdup (hash);
-  attachment->mime_type = g_strdup (mime_type);
-  attachment->size = size;
-  return attachment;
-}
-
-TayoriAttachment *
-tayori_attachment_copy (const TayoriAttachment *attachment)
-{
-  return tayori_attachment_new (attachment->name, attachment->hash,
-                                attachment->mime_type, attachment->size);
-}
-
-void
-tayori_attachment_free (TayoriAttachment *attachment)
-{
-  if (attachment == NULL)
-    return;
-  g_free (attachment->name);
-  g_free (attachment->hash);
-  g_free (attachment->mime_type);
-  g_free (attachment);
-}
-
-static gboolean
-attachment_equal (gconstpointer a,
-                  gconstpointer b)
-{
-  const TayoriAttachment *aa = a, *ab = b;
-
-  return g_strcmp0 (aa->name, ab->name) == 0 &&
-         g_strcmp0 (aa->hash, ab->hash) == 0 &&
-         g_strcmp0 (aa->mime_type, ab->mime_type) == 0 &&
-         aa->size == ab->size;
-}
-
-/* The names readers of a city site know formats by; NULL mime or extension = match the other */
-static const struct {
-  const char *mime_type;
-  const char *extension;
-  const char *label;
-} formats[] = {
-  { "application/pdf", "pdf", "PDF" },
-  { "application/msword", "doc", "Word" },
-  { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "Word" },
-  { "application/vnd.ms-excel", "xls", "Excel" },
-  { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "Excel" },
-  { "application/vnd.ms-powerpoint", "ppt", "PowerPoint" },
-  { "application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx", "PowerPoint" },
-  { "application/x-js-taro", "jtd", N_("Ichitaro") },
-  { "application/vnd.oasis.opendocument.text", "odt", "ODT" },
-  { "application/vnd.oasis.opendocument.spreadsheet", "ods", "ODS" },
-  { "application/vnd.oasis.opendocument.presentation", "odp", "ODP" },
-  { "text/csv", "csv", "CSV" },
-  { "text/plain", "txt", N_("Text") },
-  { "application/zip", "zip", "ZIP" },
-  { "image/jpeg", "jpg", "JPEG" },
-  { NULL, "jpeg", "JPEG" },
-  { "image/png", "png", "PNG" },
-  { "image/gif", "gif", "GIF" },
-  { "image/svg+xml", "svg", "SVG" },
-  { "image/webp", "webp", "WebP" },
-};
-
-static char *
-attachment_format (const TayoriAttachment *attachment)
-{
-  const char *dot = attachment->name ? strrchr (attachment->name, '.') : NULL;
-  g_autofree char *extension = dot && dot[1] ? g_ascii_strdown (dot + 1, -1) : NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (formats[i].mime_type && g_strcmp0 (formats[i].mime_type, attachment->mime_type) == 0)
-      return g_strdup (_(formats[i].label));
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_strcmp0 (formats[i].extension, extension) == 0)
-      return g_strdup (_(formats[i].label));
-  if (extension != NULL)
-    return g_ascii_strup (extension, -1);
-  return g_strdup (_("File"));
-}
-
-static char *
-attachment_size (guint64 size)
-{
-  const guint64 kib = 1024, mib = 1024 * 1024;
-
-  /* KB rounded up so a small file never reads "0KB"; MB to the nearest tenth */
-  if (size <= mib)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT "KB", (size + kib - 1) / kib);
-  else
-    {
-      guint64 tenths = (size * 10 + mib / 2) / mib;
-      return g_strdup_printf ("%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT "MB",
-                              tenths / 10, tenths % 10);
-    }
-}
-
-char *
-tayori_attachment_describe (const TayoriAttachment *attachment)
-{
-  g_autofree char *format = NULL;
-  g_autofree char *size = NULL;
-
-  g_return_val_if_fail (attachment != NULL, NULL);
-
-  format = attachment_format (attachment);
-  size = attachment_size (attachment->size);
-  /* Translators: a file format ("PDF") and its size ("123KB") shown next to a download */
-  return g_strdup_printf (C_("attachment", "%s, %s"), format, size);
-}
-
 /* Helpers shared by setters and property dispatch */
 
 static void
@@ -297,39 +134,6 @@ set_strv (TayoriArticle      *self,
   g_strfreev (*slot);
   *slot = g_strdupv ((char **) value);
   emit_changed (self, prop_id);
-}
-
-static gboolean
-ptr_arrays_equal (GPtrArray  *a,
-                  GPtrArray  *b,
-                  GEqualFunc  equal)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (!equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
-  return TRUE;
-}
-
-static GPtrArray *
-copy_links (GPtrArray *links)
-{
-  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_link_free);
-
-  for (guint i = 0; links != NULL && i < links->len; i++)
-    g_ptr_array_add (copy, tayori_link_copy (g_ptr_array_index (links, i)));
-  return copy;
-}
-
-static GPtrArray *
-copy_attachments (GPtrArray *attachments)
-{
-  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_attachment_free);
-
-  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
-    g_ptr_array_add (copy, tayori_attachment_copy (g_ptr_array_index (attachments, i)));
-  return copy;
 }
 
 static gboolean
@@ -476,8 +280,8 @@ tayori_article_init (TayoriArticle *self)
   self->audiences = g_new0 (char *, 1);
   self->language = TAYORI_LANGUAGE_JA;
   self->status = TAYORI_ARTICLE_STATUS_DRAFT;
-  self->links = copy_links (NULL);
-  self->attachments = copy_attachments (NULL);
+  self->links = tayori_links_copy (NULL);
+  self->attachments = tayori_attachments_copy (NULL);
 }
 
 TayoriArticle *
@@ -507,9 +311,9 @@ tayori_article_copy (TayoriArticle *self)
   copy->created = self->created ? g_date_time_ref (self->created) : NULL;
   copy->updated = self->updated ? g_date_time_ref (self->updated) : NULL;
   g_ptr_array_unref (copy->links);
-  copy->links = copy_links (self->links);
+  copy->links = tayori_links_copy (self->links);
   g_ptr_array_unref (copy->attachments);
-  copy->attachments = copy_attachments (self->attachments);
+  copy->attachments = tayori_attachments_copy (self->attachments);
   return copy;
 }
 
@@ -528,8 +332,8 @@ tayori_article_content_equal (TayoriArticle *a,
          a->emergency == b->emergency &&
          a->language == b->language &&
          a->status == b->status &&
-         ptr_arrays_equal (a->links, b->links, link_equal) &&
-         ptr_arrays_equal (a->attachments, b->attachments, attachment_equal);
+         tayori_links_equal (a->links, b->links) &&
+         tayori_attachments_equal (a->attachments, b->attachments);
 }
 
 gint64
@@ -714,8 +518,8 @@ tayori_article_set_links (TayoriArticle *self,
 
   g_return_if_fail (TAYORI_IS_ARTICLE (self));
 
-  copy = copy_links (links);
-  if (ptr_arrays_equal (self->links, copy, link_equal))
+  copy = tayori_links_copy (links);
+  if (tayori_links_equal (self->links, copy))
     return;
   g_ptr_array_unref (self->links);
   self->links = g_steal_pointer (&copy);
@@ -737,8 +541,8 @@ tayori_article_set_attachments (TayoriArticle *self,
 
   g_return_if_fail (TAYORI_IS_ARTICLE (self));
 
-  copy = copy_attachments (attachments);
-  if (ptr_arrays_equal (self->attachments, copy, attachment_equal))
+  copy = tayori_attachments_copy (attachments);
+  if (tayori_attachments_equal (self->attachments, copy))
     return;
   g_ptr_array_unref (self->attachments);
   self->attachments = g_steal_pointer (&copy);

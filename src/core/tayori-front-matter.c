@@ -1,36 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Markdown files with a YAML front matter block: parsed with libyaml's document loader (so
- * errors carry line numbers) and written with its emitter (so any value is quoted right). */
+/* Markdown files with a YAML front matter block: the key table, and the reader, which uses
+ * libyaml's document loader so errors carry line numbers (the writer is in -write.c). */
 #include <glib/gi18n.h>
 #include <string.h>
 #include <yaml.h>
 
-#include "tayori-front-matter.h"
+#include "tayori-front-matter-private.h"
 
 G_DEFINE_QUARK (tayori-front-matter-error-quark, tayori_front_matter_error)
 
 /* The YAML block starts on the second line of the file, after the opening "---". */
 #define YAML_FIRST_LINE 2
 
-typedef enum {
-  KIND_TEXT,
-  KIND_DATE,
-  KIND_LIST,
-  KIND_BOOL,
-  KIND_LANGUAGE,
-  KIND_STATUS,
-  KIND_CONTACT,
-  KIND_LINKS,
-  KIND_ATTACHMENTS,
-  KIND_ID,
-} FieldKind;
-
 /* One table drives both directions; it is also the key order of written files. */
-static const struct {
-  const char *key;
-  FieldKind kind;
-  const char *property;
-} fields[] = {
+const FrontMatterField tayori_front_matter_fields[] = {
   { "title", KIND_TEXT, "title" },
   { "category", KIND_TEXT, "category" },
   { "categories", KIND_LIST, "categories" },
@@ -52,23 +35,19 @@ static const struct {
   { "translation_group", KIND_TEXT, "translation-group" },
   { "id", KIND_ID, NULL },
 };
+const guint tayori_front_matter_n_fields = G_N_ELEMENTS (tayori_front_matter_fields);
 
-static const char * const contact_keys[] = { "section", "phone", "fax", "email", "address" };
+const char * const tayori_front_matter_contact_keys[TAYORI_FRONT_MATTER_N_CONTACT_KEYS + 1] = {
+  "section", "phone", "fax", "email", "address", NULL
+};
 
-/* The members of a link or an attachment, by key; size is the only number */
-typedef struct {
-  const char *key;
-  gsize offset;
-  gboolean is_size;
-} RecordField;
-
-static const RecordField link_fields[] = {
+const RecordField tayori_front_matter_link_fields[] = {
   { "title", G_STRUCT_OFFSET (TayoriLink, title), FALSE },
   { "url", G_STRUCT_OFFSET (TayoriLink, url), FALSE },
   { NULL },
 };
 
-static const RecordField attachment_fields[] = {
+const RecordField tayori_front_matter_attachment_fields[] = {
   { "name", G_STRUCT_OFFSET (TayoriAttachment, name), FALSE },
   { "hash", G_STRUCT_OFFSET (TayoriAttachment, hash), FALSE },
   { "mime_type", G_STRUCT_OFFSET (TayoriAttachment, mime_type), FALSE },
@@ -304,7 +283,7 @@ read_contact_pair (Reader       *reader,
   g_autofree char *property = g_strconcat ("contact-", key, NULL);
   const char *text;
 
-  if (!g_strv_contains (contact_keys, key))
+  if (!g_strv_contains (tayori_front_matter_contact_keys, key))
     return TRUE;
   if (!read_text (reader, value, path, &text, error))
     return FALSE;
@@ -401,21 +380,21 @@ read_field (Reader       *reader,
   TayoriArticle *article = data;
   guint i;
 
-  for (i = 0; i < G_N_ELEMENTS (fields) && !g_str_equal (fields[i].key, key); i++)
+  for (i = 0; i < tayori_front_matter_n_fields && !g_str_equal (tayori_front_matter_fields[i].key, key); i++)
     ;
-  if (i == G_N_ELEMENTS (fields))
+  if (i == tayori_front_matter_n_fields)
     return TRUE;
 
-  switch (fields[i].kind)
+  switch (tayori_front_matter_fields[i].kind)
     {
     case KIND_TEXT:
     case KIND_DATE:
       {
         const char *text;
 
-        if (!(fields[i].kind == KIND_TEXT ? read_text : read_date) (reader, value, key, &text, error))
+        if (!(tayori_front_matter_fields[i].kind == KIND_TEXT ? read_text : read_date) (reader, value, key, &text, error))
           return FALSE;
-        g_object_set (article, fields[i].property, text, NULL);
+        g_object_set (article, tayori_front_matter_fields[i].property, text, NULL);
         return TRUE;
       }
     case KIND_LIST:
@@ -426,7 +405,7 @@ read_field (Reader       *reader,
         if (!read_list (reader, value, key, builder, error))
           return FALSE;
         list = g_strv_builder_end (builder);
-        g_object_set (article, fields[i].property, list, NULL);
+        g_object_set (article, tayori_front_matter_fields[i].property, list, NULL);
         return TRUE;
       }
     case KIND_BOOL:
@@ -435,18 +414,18 @@ read_field (Reader       *reader,
 
         if (!read_bool (reader, value, key, &flag, error))
           return FALSE;
-        g_object_set (article, fields[i].property, flag, NULL);
+        g_object_set (article, tayori_front_matter_fields[i].property, flag, NULL);
         return TRUE;
       }
     case KIND_LANGUAGE:
     case KIND_STATUS:
       {
-        GType type = fields[i].kind == KIND_STATUS ? TAYORI_TYPE_ARTICLE_STATUS : TAYORI_TYPE_LANGUAGE;
+        GType type = tayori_front_matter_fields[i].kind == KIND_STATUS ? TAYORI_TYPE_ARTICLE_STATUS : TAYORI_TYPE_LANGUAGE;
         int number;
 
         if (!read_enum (reader, value, key, type, &number, error))
           return FALSE;
-        g_object_set (article, fields[i].property, number, NULL);
+        g_object_set (article, tayori_front_matter_fields[i].property, number, NULL);
         return TRUE;
       }
     case KIND_CONTACT:
@@ -455,7 +434,7 @@ read_field (Reader       *reader,
       {
         g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_link_free);
 
-        if (!read_records (reader, value, key, link_fields, new_link, links, error))
+        if (!read_records (reader, value, key, tayori_front_matter_link_fields, new_link, links, error))
           return FALSE;
         tayori_article_set_links (article, links);
         return TRUE;
@@ -465,7 +444,7 @@ read_field (Reader       *reader,
         g_autoptr(GPtrArray) attachments =
           g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_attachment_free);
 
-        if (!read_records (reader, value, key, attachment_fields, new_attachment, attachments, error))
+        if (!read_records (reader, value, key, tayori_front_matter_attachment_fields, new_attachment, attachments, error))
           return FALSE;
         tayori_article_set_attachments (article, attachments);
         return TRUE;
@@ -603,251 +582,4 @@ tayori_front_matter_parse (const char  *text,
     }
   tayori_article_set_body (article, normalized->str + body_start);
   return g_steal_pointer (&article);
-}
-
-/* Writing */
-
-typedef struct {
-  yaml_emitter_t emitter;
-  gboolean failed;
-} Writer;
-
-static int
-append_output (void          *data,
-               unsigned char *buffer,
-               size_t         size)
-{
-  g_string_append_len (data, (const char *) buffer, size);
-  return 1;
-}
-
-static void
-emit (Writer       *writer,
-      yaml_event_t *event)
-{
-  if (!writer->failed && !yaml_emitter_emit (&writer->emitter, event))
-    writer->failed = TRUE;
-}
-
-/* Text our reader (or another YAML tool) would take for a null, a boolean or a number */
-static gboolean
-needs_quotes (const char *value)
-{
-  static const char * const special[] = {
-    "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", NULL
-  };
-  g_autofree char *lower = g_ascii_strdown (value, -1);
-  char *end = NULL;
-
-  if (value[0] == '\0' || g_strv_contains (special, lower))
-    return TRUE;
-  g_ascii_strtod (value, &end);
-  return end != value && *end == '\0';
-}
-
-static void
-emit_scalar (Writer     *writer,
-             const char *value,
-             gboolean    is_text)
-{
-  g_autofree char *valid = g_utf8_make_valid (value, -1);
-  yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
-  yaml_event_t event;
-
-  if (is_text && strchr (valid, '\n') != NULL)
-    style = YAML_LITERAL_SCALAR_STYLE;
-  else if (is_text && needs_quotes (valid))
-    style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-  yaml_scalar_event_initialize (&event, NULL, NULL, (yaml_char_t *) valid, strlen (valid),
-                                1, 1, style);
-  emit (writer, &event);
-}
-
-static void
-emit_collection (Writer   *writer,
-                 gboolean  start,
-                 gboolean  mapping)
-{
-  yaml_event_t event;
-
-  if (start && mapping)
-    yaml_mapping_start_event_initialize (&event, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-  else if (start)
-    yaml_sequence_start_event_initialize (&event, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
-  else if (mapping)
-    yaml_mapping_end_event_initialize (&event);
-  else
-    yaml_sequence_end_event_initialize (&event);
-  emit (writer, &event);
-}
-
-static void
-emit_text_pair (Writer     *writer,
-                const char *key,
-                const char *value)
-{
-  if (value == NULL || value[0] == '\0')
-    return;
-  emit_scalar (writer, key, FALSE);
-  emit_scalar (writer, value, TRUE);
-}
-
-static void
-emit_records (Writer            *writer,
-              const char        *key,
-              GPtrArray         *items,
-              const RecordField *fields)
-{
-  if (items->len == 0)
-    return;
-  emit_scalar (writer, key, FALSE);
-  emit_collection (writer, TRUE, FALSE);
-  for (guint i = 0; i < items->len; i++)
-    {
-      gpointer record = g_ptr_array_index (items, i);
-
-      emit_collection (writer, TRUE, TRUE);
-      for (const RecordField *field = fields; field->key != NULL; field++)
-        {
-          gpointer member = G_STRUCT_MEMBER_P (record, field->offset);
-          g_autofree char *size = NULL;
-
-          if (!field->is_size)
-            {
-              emit_text_pair (writer, field->key, *(char **) member);
-              continue;
-            }
-          size = g_strdup_printf ("%" G_GUINT64_FORMAT, *(guint64 *) member);
-          emit_scalar (writer, field->key, FALSE);
-          emit_scalar (writer, size, FALSE);
-        }
-      emit_collection (writer, FALSE, TRUE);
-    }
-  emit_collection (writer, FALSE, FALSE);
-}
-
-static void
-emit_field (Writer        *writer,
-            TayoriArticle *article,
-            guint          i)
-{
-  const char *key = fields[i].key;
-
-  switch (fields[i].kind)
-    {
-    case KIND_TEXT:
-    case KIND_DATE:
-      {
-        g_autofree char *text = NULL;
-
-        g_object_get (article, fields[i].property, &text, NULL);
-        emit_text_pair (writer, key, text);
-        break;
-      }
-    case KIND_LIST:
-      {
-        g_auto(GStrv) list = NULL;
-
-        g_object_get (article, fields[i].property, &list, NULL);
-        if (list[0] == NULL)
-          break;
-        emit_scalar (writer, key, FALSE);
-        emit_collection (writer, TRUE, FALSE);
-        for (guint j = 0; list[j] != NULL; j++)
-          emit_scalar (writer, list[j], TRUE);
-        emit_collection (writer, FALSE, FALSE);
-        break;
-      }
-    case KIND_BOOL:
-      emit_scalar (writer, key, FALSE);
-      emit_scalar (writer, tayori_article_get_emergency (article) ? "true" : "false", FALSE);
-      break;
-    case KIND_LANGUAGE:
-      emit_scalar (writer, key, FALSE);
-      emit_scalar (writer, tayori_language_to_key (tayori_article_get_language (article)), FALSE);
-      break;
-    case KIND_STATUS:
-      emit_scalar (writer, key, FALSE);
-      emit_scalar (writer, tayori_article_status_to_key (tayori_article_get_status (article)), FALSE);
-      break;
-    case KIND_CONTACT:
-      {
-        char *values[G_N_ELEMENTS (contact_keys)] = { NULL };
-        gboolean any = FALSE;
-
-        for (guint j = 0; j < G_N_ELEMENTS (contact_keys); j++)
-          {
-            g_autofree char *property = g_strconcat ("contact-", contact_keys[j], NULL);
-
-            g_object_get (article, property, &values[j], NULL);
-            any |= values[j][0] != '\0';
-          }
-        if (any)
-          {
-            emit_scalar (writer, key, FALSE);
-            emit_collection (writer, TRUE, TRUE);
-            for (guint j = 0; j < G_N_ELEMENTS (contact_keys); j++)
-              emit_text_pair (writer, contact_keys[j], values[j]);
-            emit_collection (writer, FALSE, TRUE);
-          }
-        for (guint j = 0; j < G_N_ELEMENTS (contact_keys); j++)
-          g_free (values[j]);
-        break;
-      }
-    case KIND_LINKS:
-      emit_records (writer, key, tayori_article_get_links (article), link_fields);
-      break;
-    case KIND_ATTACHMENTS:
-      emit_records (writer, key, tayori_article_get_attachments (article), attachment_fields);
-      break;
-    case KIND_ID:
-      if (tayori_article_get_id (article) != 0)
-        {
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tayori_article_get_id (article));
-
-          emit_scalar (writer, key, FALSE);
-          emit_scalar (writer, id, FALSE);
-        }
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-char *
-tayori_front_matter_serialize (TayoriArticle *article)
-{
-  g_autoptr(GString) output = g_string_new ("---\n");
-  Writer writer = { .failed = FALSE };
-  yaml_event_t event;
-
-  g_return_val_if_fail (TAYORI_IS_ARTICLE (article), NULL);
-
-  yaml_emitter_initialize (&writer.emitter);
-  yaml_emitter_set_output (&writer.emitter, append_output, output);
-  yaml_emitter_set_unicode (&writer.emitter, 1);
-  yaml_emitter_set_width (&writer.emitter, -1);
-  yaml_emitter_set_break (&writer.emitter, YAML_LN_BREAK);
-
-  yaml_stream_start_event_initialize (&event, YAML_UTF8_ENCODING);
-  emit (&writer, &event);
-  yaml_document_start_event_initialize (&event, NULL, NULL, NULL, 1);
-  emit (&writer, &event);
-  emit_collection (&writer, TRUE, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    emit_field (&writer, article, i);
-  emit_collection (&writer, FALSE, TRUE);
-  yaml_document_end_event_initialize (&event, 1);
-  emit (&writer, &event);
-  yaml_stream_end_event_initialize (&event);
-  emit (&writer, &event);
-
-  /* Only memory exhaustion can stop the emitter: every value was made valid UTF-8 */
-  if (writer.failed)
-    g_error ("YAML emitter failed: %s", writer.emitter.problem);
-  yaml_emitter_delete (&writer.emitter);
-
-  g_string_append (output, "---\n\n");
-  g_string_append (output, tayori_article_get_body (article));
-  return g_string_free (g_steal_pointer (&output), FALSE);
 }

@@ -60,17 +60,10 @@ data_version (TayoriStoreDb  *db,
               gint64         *out_version,
               GError        **error)
 {
-  sqlite3_stmt *stmt = tayori_store_db_prepare (db, "PRAGMA data_version", error);
-  int rc;
+  sqlite3_stmt *stmt = tayori_store_db_query_row (db, "PRAGMA data_version", error);
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return tayori_store_db_fail (db, rc, error);
-    }
   *out_version = sqlite3_column_int64 (stmt, 0) + sqlite3_total_changes (db->handle);
   sqlite3_reset (stmt);
   return TRUE;

@@ -3,12 +3,6 @@
  * operation (tayori-store-articles.c, tayori-store-query.c) as a job on copied input. */
 #include "tayori-store-private.h"
 
-static gint64 *
-id_new (gint64 id)
-{
-  return g_memdup2 (&id, sizeof id);
-}
-
 /* Saving */
 
 typedef struct {
@@ -147,113 +141,151 @@ tayori_store_import_articles (TayoriStore  *self,
   return TRUE;
 }
 
-/* Loading and deleting by id */
+/* Loading and deleting by id: one job for the four calls that take an id */
+
+typedef enum {
+  ID_LOAD_ARTICLE,
+  ID_DELETE_ARTICLE,
+  ID_LIST_REVISIONS,
+  ID_LOAD_REVISION,
+} IdOperation;
+
+typedef struct {
+  IdOperation operation;
+  gint64      id;
+} IdJob;
+
+static IdJob *
+id_job_new (IdOperation operation,
+            gint64      id)
+{
+  IdJob *job = g_new (IdJob, 1);
+
+  job->operation = operation;
+  job->id = id;
+  return job;
+}
 
 static gboolean
-load_job (TayoriStoreDb      *db,
-          gpointer            data,
-          TayoriStoreResult  *result,
-          GError            **error)
+id_job (TayoriStoreDb      *db,
+        gpointer            data,
+        TayoriStoreResult  *result,
+        GError            **error)
 {
-  result->pointer = tayori_store_db_load (db, *(gint64 *) data, error);
-  result->pointer_free = g_object_unref;
+  const IdJob *job = data;
+
+  switch (job->operation)
+    {
+    case ID_LOAD_ARTICLE:
+      result->pointer = tayori_store_db_load (db, job->id, error);
+      result->pointer_free = g_object_unref;
+      break;
+    case ID_DELETE_ARTICLE:
+      return tayori_store_db_delete (db, job->id, error);
+    case ID_LIST_REVISIONS:
+      result->pointer = tayori_store_db_list_revisions (db, job->id, error);
+      result->pointer_free = (GDestroyNotify) g_ptr_array_unref;
+      break;
+    case ID_LOAD_REVISION:
+      result->pointer = tayori_store_db_load_revision (db, job->id, error);
+      result->pointer_free = g_object_unref;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
   return result->pointer != NULL;
 }
 
-static gboolean
-delete_job (TayoriStoreDb      *db,
-            gpointer            data,
-            TayoriStoreResult  *result,
-            GError            **error)
-{
-  return tayori_store_db_delete (db, *(gint64 *) data, error);
-}
-
-static gboolean
-list_revisions_job (TayoriStoreDb      *db,
-                    gpointer            data,
-                    TayoriStoreResult  *result,
-                    GError            **error)
-{
-  result->pointer = tayori_store_db_list_revisions (db, *(gint64 *) data, error);
-  result->pointer_free = (GDestroyNotify) g_ptr_array_unref;
-  return result->pointer != NULL;
-}
-
-static gboolean
-load_revision_job (TayoriStoreDb      *db,
-                   gpointer            data,
-                   TayoriStoreResult  *result,
-                   GError            **error)
-{
-  result->pointer = tayori_store_db_load_revision (db, *(gint64 *) data, error);
-  result->pointer_free = g_object_unref;
-  return result->pointer != NULL;
-}
-
-/* Runs a job on an id and hands over its pointer result (NULL on error). */
+/* Runs an id job and hands over its pointer result (NULL on error or for a delete). */
 static gpointer
-run_id_job (TayoriStore         *self,
-            TayoriStoreJobFunc   func,
-            gint64               id,
-            GError             **error)
+run_id_job (TayoriStore  *self,
+            IdOperation   operation,
+            gint64        id,
+            gboolean     *out_ok,
+            GError      **error)
 {
   TayoriStoreResult result = { 0 };
+  gboolean ok;
 
-  if (!tayori_store_run_sync (self, func, id_new (id), g_free, &result, error))
-    return NULL;
-  return result.pointer;
+  ok = tayori_store_run_sync (self, id_job, id_job_new (operation, id), g_free, &result, error);
+  if (out_ok != NULL)
+    *out_ok = ok;
+  return ok ? result.pointer : NULL;
 }
 
-static gpointer
-finish_pointer (TayoriStore   *self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                GError       **error)
+/* @source_tag is the public _async function, which _finish checks the result against */
+static void
+run_id_job_async (TayoriStore         *self,
+                  IdOperation          operation,
+                  gint64               id,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
-  g_autoptr(TayoriStoreResult) outcome = tayori_store_run_finish (self, result, source_tag, error);
-
-  return outcome != NULL ? g_steal_pointer (&outcome->pointer) : NULL;
-}
-
-TayoriArticle *
-tayori_store_load_article (TayoriStore  *self,
-                           gint64        id,
-                           GError      **error)
-{
-  g_return_val_if_fail (TAYORI_IS_STORE (self), NULL);
-  return run_id_job (self, load_job, id, error);
-}
-
-void
-tayori_store_load_article_async (TayoriStore         *self,
-                                 gint64               id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_return_if_fail (TAYORI_IS_STORE (self));
-  tayori_store_run_async (self, load_job, id_new (id), g_free, tayori_store_load_article_async,
+  tayori_store_run_async (self, id_job, id_job_new (operation, id), g_free, source_tag,
                           cancellable, callback, user_data);
 }
 
-TayoriArticle *
-tayori_store_load_article_finish (TayoriStore   *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
+static gpointer
+finish_id_job (TayoriStore   *self,
+               GAsyncResult  *result,
+               gpointer       source_tag,
+               gboolean      *out_ok,
+               GError       **error)
 {
-  return finish_pointer (self, result, tayori_store_load_article_async, error);
+  g_autoptr(TayoriStoreResult) outcome = tayori_store_run_finish (self, result, source_tag, error);
+
+  if (out_ok != NULL)
+    *out_ok = outcome != NULL;
+  return outcome != NULL ? g_steal_pointer (&outcome->pointer) : NULL;
 }
+
+/* The sync, async and finish calls of an id job that hands back a pointer */
+#define POINTER_ID_CALLS(name, Type, operation)                                        \
+  Type *                                                                               \
+  tayori_store_##name (TayoriStore  *self,                                             \
+                       gint64        id,                                               \
+                       GError      **error)                                            \
+  {                                                                                    \
+    g_return_val_if_fail (TAYORI_IS_STORE (self), NULL);                               \
+    return run_id_job (self, operation, id, NULL, error);                              \
+  }                                                                                    \
+                                                                                       \
+  void                                                                                 \
+  tayori_store_##name##_async (TayoriStore         *self,                              \
+                               gint64               id,                                \
+                               GCancellable        *cancellable,                       \
+                               GAsyncReadyCallback  callback,                          \
+                               gpointer             user_data)                         \
+  {                                                                                    \
+    g_return_if_fail (TAYORI_IS_STORE (self));                                         \
+    run_id_job_async (self, operation, id, tayori_store_##name##_async,                \
+                      cancellable, callback, user_data);                               \
+  }                                                                                    \
+                                                                                       \
+  Type *                                                                               \
+  tayori_store_##name##_finish (TayoriStore   *self,                                   \
+                                GAsyncResult  *result,                                 \
+                                GError       **error)                                  \
+  {                                                                                    \
+    return finish_id_job (self, result, tayori_store_##name##_async, NULL, error);     \
+  }
+
+POINTER_ID_CALLS (load_article, TayoriArticle, ID_LOAD_ARTICLE)
+POINTER_ID_CALLS (list_revisions, GPtrArray, ID_LIST_REVISIONS)
+POINTER_ID_CALLS (load_revision, TayoriArticle, ID_LOAD_REVISION)
 
 gboolean
 tayori_store_delete_article (TayoriStore  *self,
                              gint64        id,
                              GError      **error)
 {
-  TayoriStoreResult result = { 0 };
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (TAYORI_IS_STORE (self), FALSE);
-  return tayori_store_run_sync (self, delete_job, id_new (id), g_free, &result, error);
+  run_id_job (self, ID_DELETE_ARTICLE, id, &ok, error);
+  return ok;
 }
 
 void
@@ -264,8 +296,8 @@ tayori_store_delete_article_async (TayoriStore         *self,
                                    gpointer             user_data)
 {
   g_return_if_fail (TAYORI_IS_STORE (self));
-  tayori_store_run_async (self, delete_job, id_new (id), g_free, tayori_store_delete_article_async,
-                          cancellable, callback, user_data);
+  run_id_job_async (self, ID_DELETE_ARTICLE, id, tayori_store_delete_article_async,
+                    cancellable, callback, user_data);
 }
 
 gboolean
@@ -273,68 +305,10 @@ tayori_store_delete_article_finish (TayoriStore   *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_autoptr(TayoriStoreResult) outcome = NULL;
+  gboolean ok = FALSE;
 
-  outcome = tayori_store_run_finish (self, result, tayori_store_delete_article_async, error);
-  return outcome != NULL;
-}
-
-GPtrArray *
-tayori_store_list_revisions (TayoriStore  *self,
-                             gint64        article_id,
-                             GError      **error)
-{
-  g_return_val_if_fail (TAYORI_IS_STORE (self), NULL);
-  return run_id_job (self, list_revisions_job, article_id, error);
-}
-
-void
-tayori_store_list_revisions_async (TayoriStore         *self,
-                                   gint64               article_id,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_return_if_fail (TAYORI_IS_STORE (self));
-  tayori_store_run_async (self, list_revisions_job, id_new (article_id), g_free,
-                          tayori_store_list_revisions_async, cancellable, callback, user_data);
-}
-
-GPtrArray *
-tayori_store_list_revisions_finish (TayoriStore   *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return finish_pointer (self, result, tayori_store_list_revisions_async, error);
-}
-
-TayoriArticle *
-tayori_store_load_revision (TayoriStore  *self,
-                            gint64        revision_id,
-                            GError      **error)
-{
-  g_return_val_if_fail (TAYORI_IS_STORE (self), NULL);
-  return run_id_job (self, load_revision_job, revision_id, error);
-}
-
-void
-tayori_store_load_revision_async (TayoriStore         *self,
-                                  gint64               revision_id,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_return_if_fail (TAYORI_IS_STORE (self));
-  tayori_store_run_async (self, load_revision_job, id_new (revision_id), g_free,
-                          tayori_store_load_revision_async, cancellable, callback, user_data);
-}
-
-TayoriArticle *
-tayori_store_load_revision_finish (TayoriStore   *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  return finish_pointer (self, result, tayori_store_load_revision_async, error);
+  finish_id_job (self, result, tayori_store_delete_article_async, &ok, error);
+  return ok;
 }
 
 static gboolean

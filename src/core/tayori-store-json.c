@@ -2,31 +2,8 @@
 /* The article as one JSON object: the revision snapshots, and the one shape the articles
  * row is written from and read back as (see tayori-store-articles.c). Keys are stable. */
 #include <glib/gi18n.h>
+#include "tayori-json.h"
 #include "tayori-store-private.h"
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_strv (JsonBuilder        *builder,
-          const char         *key,
-          const char * const *values)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
 
 static void
 add_time (JsonBuilder *builder,
@@ -35,46 +12,7 @@ add_time (JsonBuilder *builder,
 {
   g_autofree char *text = value != NULL ? tayori_store_format_time (value) : NULL;
 
-  add_string (builder, key, text);
-}
-
-static void
-add_links (JsonBuilder *builder,
-           GPtrArray   *links)
-{
-  json_builder_set_member_name (builder, "links");
-  json_builder_begin_array (builder);
-  for (guint i = 0; links != NULL && i < links->len; i++)
-    {
-      const TayoriLink *link = g_ptr_array_index (links, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "title", link->title);
-      add_string (builder, "url", link->url);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_attachments (JsonBuilder *builder,
-                 GPtrArray   *attachments)
-{
-  json_builder_set_member_name (builder, "attachments");
-  json_builder_begin_array (builder);
-  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
-    {
-      const TayoriAttachment *attachment = g_ptr_array_index (attachments, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "name", attachment->name);
-      add_string (builder, "hash", attachment->hash);
-      add_string (builder, "mime_type", attachment->mime_type);
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, (gint64) attachment->size);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  tayori_json_add_string (builder, key, text);
 }
 
 JsonNode *
@@ -83,31 +21,31 @@ tayori_store_article_to_json (TayoriArticle *a)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string (builder, "title", tayori_article_get_title (a));
-  add_string (builder, "category", tayori_article_get_category (a));
-  add_strv (builder, "categories", tayori_article_get_categories (a));
-  add_string (builder, "body", tayori_article_get_body (a));
-  add_string (builder, "summary", tayori_article_get_summary (a));
-  add_string (builder, "thumbnail", tayori_article_get_thumbnail (a));
-  add_string (builder, "thumbnail_alt", tayori_article_get_thumbnail_alt (a));
-  add_strv (builder, "audiences", tayori_article_get_audiences (a));
-  add_string (builder, "ward", tayori_article_get_ward (a));
-  add_string (builder, "department", tayori_article_get_department (a));
-  add_string (builder, "contact_section", tayori_article_get_contact_section (a));
-  add_string (builder, "contact_phone", tayori_article_get_contact_phone (a));
-  add_string (builder, "contact_fax", tayori_article_get_contact_fax (a));
-  add_string (builder, "contact_email", tayori_article_get_contact_email (a));
-  add_string (builder, "contact_address", tayori_article_get_contact_address (a));
-  add_string (builder, "publish_start", tayori_article_get_publish_start (a));
-  add_string (builder, "publish_end", tayori_article_get_publish_end (a));
+  tayori_json_add_string (builder, "title", tayori_article_get_title (a));
+  tayori_json_add_string (builder, "category", tayori_article_get_category (a));
+  tayori_json_add_strv (builder, "categories", tayori_article_get_categories (a));
+  tayori_json_add_string (builder, "body", tayori_article_get_body (a));
+  tayori_json_add_string (builder, "summary", tayori_article_get_summary (a));
+  tayori_json_add_string (builder, "thumbnail", tayori_article_get_thumbnail (a));
+  tayori_json_add_string (builder, "thumbnail_alt", tayori_article_get_thumbnail_alt (a));
+  tayori_json_add_strv (builder, "audiences", tayori_article_get_audiences (a));
+  tayori_json_add_string (builder, "ward", tayori_article_get_ward (a));
+  tayori_json_add_string (builder, "department", tayori_article_get_department (a));
+  tayori_json_add_string (builder, "contact_section", tayori_article_get_contact_section (a));
+  tayori_json_add_string (builder, "contact_phone", tayori_article_get_contact_phone (a));
+  tayori_json_add_string (builder, "contact_fax", tayori_article_get_contact_fax (a));
+  tayori_json_add_string (builder, "contact_email", tayori_article_get_contact_email (a));
+  tayori_json_add_string (builder, "contact_address", tayori_article_get_contact_address (a));
+  tayori_json_add_string (builder, "publish_start", tayori_article_get_publish_start (a));
+  tayori_json_add_string (builder, "publish_end", tayori_article_get_publish_end (a));
   json_builder_set_member_name (builder, "emergency");
   json_builder_add_boolean_value (builder, tayori_article_get_emergency (a));
-  add_string (builder, "language", tayori_language_to_key (tayori_article_get_language (a)));
-  add_string (builder, "translation_group", tayori_article_get_translation_group (a));
-  add_string (builder, "status", tayori_article_status_to_key (tayori_article_get_status (a)));
-  add_string (builder, "author", tayori_article_get_author (a));
-  add_links (builder, tayori_article_get_links (a));
-  add_attachments (builder, tayori_article_get_attachments (a));
+  tayori_json_add_string (builder, "language", tayori_language_to_key (tayori_article_get_language (a)));
+  tayori_json_add_string (builder, "translation_group", tayori_article_get_translation_group (a));
+  tayori_json_add_string (builder, "status", tayori_article_status_to_key (tayori_article_get_status (a)));
+  tayori_json_add_string (builder, "author", tayori_article_get_author (a));
+  tayori_json_add_links (builder, tayori_article_get_links (a));
+  tayori_json_add_attachments (builder, tayori_article_get_attachments (a), FALSE);
   add_time (builder, "created", tayori_article_get_created (a));
   add_time (builder, "updated", tayori_article_get_updated (a));
   json_builder_end_object (builder);

@@ -107,6 +107,11 @@ gboolean        tayori_store_db_fail            (TayoriStoreDb        *db,
 gboolean        tayori_store_db_step_done       (TayoriStoreDb        *db,
                                                  sqlite3_stmt         *stmt,
                                                  GError              **error);
+/* Steps cached fixed SQL (see tayori_store_db_prepare) to its first row; read the row,
+ * then reset the statement. NULL with @error when it fails or returns no row. */
+sqlite3_stmt   *tayori_store_db_query_row       (TayoriStoreDb        *db,
+                                                 const char           *sql,
+                                                 GError              **error);
 /* Runs @func inside BEGIN IMMEDIATE … COMMIT, rolling back when it fails. */
 gboolean        tayori_store_db_transaction     (TayoriStoreDb        *db,
                                                  gboolean            (*func) (TayoriStoreDb *db,

@@ -196,6 +196,26 @@ tayori_store_db_step_done (TayoriStoreDb  *db,
   return TRUE;
 }
 
+sqlite3_stmt *
+tayori_store_db_query_row (TayoriStoreDb  *db,
+                           const char     *sql,
+                           GError        **error)
+{
+  sqlite3_stmt *stmt = tayori_store_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      tayori_store_db_fail (db, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
 gboolean
 tayori_store_db_transaction (TayoriStoreDb  *db,
                              gboolean      (*func) (TayoriStoreDb *db,
@@ -250,17 +270,10 @@ query_text (TayoriStoreDb  *db,
             char          **out_text,
             GError        **error)
 {
-  sqlite3_stmt *stmt = tayori_store_db_prepare (db, sql, error);
-  int rc;
+  sqlite3_stmt *stmt = tayori_store_db_query_row (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return tayori_store_db_fail (db, rc, error);
-    }
   *out_text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   return TRUE;

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* JSON members written the same way by the store's snapshots and tayori-cli's output:
+ * text (null when unset), text lists, and an article's links and attachments. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "tayori-article.h"
+
+G_BEGIN_DECLS
+
+void tayori_json_add_string      (JsonBuilder        *builder,
+                                  const char         *key,
+                                  const char         *value);
+void tayori_json_add_strv        (JsonBuilder        *builder,
+                                  const char         *key,
+                                  const char * const *values);
+/* "links": an array of { title, url } */
+void tayori_json_add_links       (JsonBuilder        *builder,
+                                  GPtrArray          *links);
+/* "attachments": an array of { name, hash, mime_type, size }. @described is for output
+ * other tools read: size clamped to the int64 range and a "description" ("PDF, 123KB") added;
+ * without it the size is written as its bit pattern, which the store reads back unsigned. */
+void tayori_json_add_attachments (JsonBuilder        *builder,
+                                  GPtrArray          *attachments,
+                                  gboolean            described);
+
+G_END_DECLS
