@@ -173,6 +173,42 @@ tayori_article_row_new (void)
   return g_object_new (TAYORI_TYPE_ARTICLE_ROW, NULL);
 }
 
+static void
+tayori_article_row_factory_setup_cb (GtkListItemFactory *factory,
+                                     GtkListItem        *item,
+                                     gpointer            user_data)
+{
+  gtk_list_item_set_child (item, tayori_article_row_new ());
+}
+
+static void
+tayori_article_row_factory_bind_cb (GtkListItemFactory *factory,
+                                    GtkListItem        *item,
+                                    gpointer            user_data)
+{
+  tayori_article_row_set_summary (TAYORI_ARTICLE_ROW (gtk_list_item_get_child (item)),
+                                  gtk_list_item_get_item (item));
+}
+
+static void
+tayori_article_row_factory_unbind_cb (GtkListItemFactory *factory,
+                                      GtkListItem        *item,
+                                      gpointer            user_data)
+{
+  tayori_article_row_set_summary (TAYORI_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+GtkListItemFactory *
+tayori_article_row_factory_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (tayori_article_row_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (tayori_article_row_factory_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (tayori_article_row_factory_unbind_cb), NULL);
+  return factory;
+}
+
 TayoriArticleSummary *
 tayori_article_row_get_summary (TayoriArticleRow *self)
 {

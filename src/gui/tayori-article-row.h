@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TayoriArticleRow, tayori_article_row, TAYORI, ARTICLE_ROW, AdwBin)
 
 GtkWidget            *tayori_article_row_new         (void);
+/* A factory that shows the TayoriArticleSummary items of a list view as TayoriArticleRows. */
+GtkListItemFactory   *tayori_article_row_factory_new (void);
 TayoriArticleSummary *tayori_article_row_get_summary (TayoriArticleRow     *self);
 void                  tayori_article_row_set_summary (TayoriArticleRow     *self,
                                                       TayoriArticleSummary *summary);

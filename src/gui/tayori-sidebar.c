@@ -233,31 +233,6 @@ tayori_sidebar_activate_cb (TayoriSidebar *self,
 }
 
 static void
-tayori_sidebar_setup_row_cb (GtkListItemFactory *factory,
-                             GtkListItem        *item,
-                             gpointer            user_data)
-{
-  gtk_list_item_set_child (item, tayori_article_row_new ());
-}
-
-static void
-tayori_sidebar_bind_row_cb (GtkListItemFactory *factory,
-                            GtkListItem        *item,
-                            gpointer            user_data)
-{
-  tayori_article_row_set_summary (TAYORI_ARTICLE_ROW (gtk_list_item_get_child (item)),
-                                  gtk_list_item_get_item (item));
-}
-
-static void
-tayori_sidebar_unbind_row_cb (GtkListItemFactory *factory,
-                              GtkListItem        *item,
-                              gpointer            user_data)
-{
-  tayori_article_row_set_summary (TAYORI_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
 tayori_sidebar_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
@@ -364,14 +339,11 @@ tayori_sidebar_class_init (TayoriSidebarClass *klass)
 static void
 tayori_sidebar_init (TayoriSidebar *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = tayori_article_row_factory_new ();
   g_autoptr(GtkStringList) statuses = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (tayori_sidebar_setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (tayori_sidebar_bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (tayori_sidebar_unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->selection = gtk_single_selection_new (NULL);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window's instance struct and the functions its files (tayori-window.c,
- * tayori-window-actions.c, tayori-window-import.c) share. Internal to the GUI. */
+ * tayori-window-load.c, tayori-window-actions.c, tayori-window-import.c) share. Internal to
+ * the GUI. */
 #pragma once
 
 #include "article/tayori-article-page.h"
@@ -39,15 +40,17 @@ struct _TayoriWindow
 /* tayori-window.c */
 void _tayori_window_begin_work        (TayoriWindow *self);
 void _tayori_window_end_work          (TayoriWindow *self);
-/* @focus: move the keyboard focus into the page once the article is shown (a new article). */
-void _tayori_window_open_article      (TayoriWindow *self,
-                                       gint64        id,
-                                       gboolean      focus);
 void _tayori_window_show_placeholder  (TayoriWindow *self);
 void _tayori_window_show_pane         (TayoriWindow *self,
                                        const char   *name);
 void _tayori_window_toast             (TayoriWindow *self,
                                        const char   *title);
+
+/* tayori-window-load.c */
+/* @focus: move the keyboard focus into the page once the article is shown (a new article). */
+void _tayori_window_open_article      (TayoriWindow *self,
+                                       gint64        id,
+                                       gboolean      focus);
 
 /* tayori-window-actions.c */
 void _tayori_window_class_actions_init (TayoriWindowClass *klass);

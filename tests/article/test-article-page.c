@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The article page under Xvfb: loading, autosave of typed text, flush, the formatting
  * actions of the body editor, the link and image dialogs' checks, the history diff and a
- * restore that keeps the replaced text as a version, and the accessible names tests use. */
+ * restore that keeps the replaced text as a version, the accessible names tests use, and the
+ * preview pane's zoom actions and properties. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
-#include "tayori-article-page.h"
+#include "tayori-article-page-private.h"
 #include "tayori-body-editor.h"
 #include "tayori-history-diff.h"
 #include "tayori-history-window.h"
@@ -361,6 +362,95 @@ test_accessible_names (Fixture       *fixture,
       g_error ("No widget named “%s”", names[i]);
 }
 
+/* The preview pane: zoom steps, enablement from the zoom, notify only on change */
+
+/* Whether the page's button named @name is sensitive: how its action's enablement shows */
+static gboolean
+button_enabled (Fixture    *fixture,
+                const char *name)
+{
+  GtkWidget *button = find_named (GTK_WIDGET (fixture->page), name, G_TYPE_INVALID);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
+}
+
+static double
+zoom (Fixture *fixture)
+{
+  double value = 0;
+
+  g_object_get (fixture->page, "preview-zoom", &value, NULL);
+  return value;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_zoom_actions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  guint notifies = 0;
+
+  g_signal_connect_swapped (fixture->page, "notify::preview-zoom", G_CALLBACK (count_cb), &notifies);
+
+  g_assert_cmpfloat_with_epsilon (zoom (fixture), 1.0, 0.001);
+  g_assert_cmpstr (gtk_label_get_label (fixture->page->zoom_label), ==, "100%");
+  g_assert_false (button_enabled (fixture, "Reset Zoom"));
+  g_assert_true (button_enabled (fixture, "Zoom In"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (zoom (fixture), 1.1, 0.001);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (fixture->page->zoom_label), ==, "110%");
+  g_assert_true (button_enabled (fixture, "Reset Zoom"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (zoom (fixture), 0.9, 0.001);
+  g_assert_cmpuint (notifies, ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (zoom (fixture), 1.0, 0.001);
+  g_assert_cmpuint (notifies, ==, 4);
+
+  /* Up to the largest step, where zoom-in is disabled and zoom-out enabled */
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (zoom (fixture), 2.0, 0.001);
+  g_assert_cmpuint (notifies, ==, 9);
+  g_assert_false (button_enabled (fixture, "Zoom In"));
+  g_assert_true (button_enabled (fixture, "Zoom Out"));
+  g_signal_handlers_disconnect_by_data (fixture->page, &notifies);
+}
+
+static void
+test_preview_notify_on_change (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  guint notifies = 0;
+
+  g_signal_connect_swapped (fixture->page, "notify", G_CALLBACK (count_cb), &notifies);
+
+  g_object_set (fixture->page, "preview-zoom", 1.0, "preview-mode", "desktop", "show-preview", TRUE, NULL);
+  g_assert_cmpuint (notifies, ==, 0);
+
+  g_object_set (fixture->page, "preview-mode", "phone", NULL);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_object_set (fixture->page, "show-preview", FALSE, NULL);
+  g_assert_cmpuint (notifies, ==, 2);
+  g_assert_false (gtk_widget_get_visible (fixture->page->preview_box));
+  g_object_set (fixture->page, "preview-zoom", 1.5, NULL);
+  g_assert_cmpuint (notifies, ==, 3);
+  g_assert_cmpstr (gtk_label_get_label (fixture->page->zoom_label), ==, "150%");
+  /* The teardown notifies too (the page loses its parent), after @notifies is gone */
+  g_signal_handlers_disconnect_by_data (fixture->page, &notifies);
+}
+
 /* Body editor formatting, on an article of its own */
 
 static char *
@@ -610,6 +700,10 @@ main (int argc, char **argv)
   g_test_add ("/tayori/article/page/restore", Fixture, NULL, fixture_setup, test_restore, fixture_teardown);
   g_test_add ("/tayori/article/page/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names,
               fixture_teardown);
+  g_test_add ("/tayori/article/page/zoom-actions", Fixture, NULL, fixture_setup, test_zoom_actions,
+              fixture_teardown);
+  g_test_add ("/tayori/article/page/preview-notify-on-change", Fixture, NULL, fixture_setup,
+              test_preview_notify_on_change, fixture_teardown);
   g_test_add_func ("/tayori/article/editor/formatting", test_formatting);
   g_test_add_func ("/tayori/article/editor/unbold-and-undo", test_unbold);
   g_test_add_func ("/tayori/article/editor/table", test_table);

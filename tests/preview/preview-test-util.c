@@ -162,3 +162,17 @@ preview_test_js_bool (WebKitWebView *web_view,
   g_assert_true (jsc_value_is_boolean (value));
   return jsc_value_to_boolean (value);
 }
+
+char *
+preview_test_slot_text (WebKitWebView *web_view,
+                        const char    *slot)
+{
+  GVariantDict arguments;
+
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "slot", "s", slot);
+  return preview_test_js_string (web_view,
+                                 "const el = document.querySelector(`[data-slot=\"${slot}\"]`);"
+                                 "return el ? el.textContent : '';",
+                                 g_variant_dict_end (&arguments));
+}

@@ -68,5 +68,8 @@ double    preview_test_js_number       (WebKitWebView  *web_view,
 gboolean  preview_test_js_bool         (WebKitWebView  *web_view,
                                         const char     *body,
                                         GVariant       *arguments);
+/* The text content of the page's [data-slot=@slot] element, "" when there is none. */
+char     *preview_test_slot_text       (WebKitWebView  *web_view,
+                                        const char     *slot);
 
 G_END_DECLS

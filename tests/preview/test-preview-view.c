@@ -11,26 +11,12 @@
 
 #include "tayori-web-context.h"
 
-static char *
-slot_text (WebKitWebView *web_view,
-           const char    *slot)
-{
-  GVariantDict arguments;
-
-  g_variant_dict_init (&arguments, NULL);
-  g_variant_dict_insert (&arguments, "slot", "s", slot);
-  return preview_test_js_string (web_view,
-                                 "const el = document.querySelector(`[data-slot=\"${slot}\"]`);"
-                                 "return el ? el.textContent : '';",
-                                 g_variant_dict_end (&arguments));
-}
-
 static gboolean
 slot_contains (WebKitWebView *web_view,
                const char    *slot,
                const char    *text)
 {
-  g_autofree char *shown = slot_text (web_view, slot);
+  g_autofree char *shown = preview_test_slot_text (web_view, slot);
 
   return strstr (shown, text) != NULL;
 }

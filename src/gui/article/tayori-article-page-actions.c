@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The page.* actions: save a version, history and restore, export, preview mode and zoom,
- * and page.show-message, which any widget inside the page uses to tell the user something. */
+/* The page.* actions: save a version, history and restore, export, and page.show-message,
+ * which any widget inside the page uses to tell the user something. The preview's actions
+ * are in tayori-article-page-preview.c. */
 #include <glib/gi18n.h>
 
 #include "tayori-article-export.h"
 #include "tayori-article-page-private.h"
 #include "tayori-history-window.h"
-
-static const double zoom_steps[] = { 0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0 };
 
 /* Article properties a restore leaves alone: identity, bookkeeping and workflow */
 static const char * const restore_keeps[] = {
@@ -55,9 +54,7 @@ _tayori_article_page_update_actions (TayoriArticlePage *self)
                                  has_article && tayori_article_get_id (self->article) != 0);
   gtk_widget_action_set_enabled (widget, "page.export-markdown", has_article);
   gtk_widget_action_set_enabled (widget, "page.export-html", has_article);
-  gtk_widget_action_set_enabled (widget, "page.zoom-in", self->preview_zoom < zoom_steps[G_N_ELEMENTS (zoom_steps) - 1]);
-  gtk_widget_action_set_enabled (widget, "page.zoom-out", self->preview_zoom > zoom_steps[0]);
-  gtk_widget_action_set_enabled (widget, "page.zoom-reset", !G_APPROX_VALUE (self->preview_zoom, 1.0, 0.001));
+  _tayori_article_page_update_zoom_actions (self);
 }
 
 static void
@@ -259,31 +256,6 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* Preview zoom */
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TayoriArticlePage *self = TAYORI_ARTICLE_PAGE (widget);
-  double zoom = 1.0;
-
-  if (g_str_equal (action_name, "page.zoom-in"))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
-        if ((zoom = zoom_steps[i]) > self->preview_zoom + 0.001)
-          break;
-    }
-  else if (g_str_equal (action_name, "page.zoom-out"))
-    {
-      for (guint i = G_N_ELEMENTS (zoom_steps); i > 0; i--)
-        if ((zoom = zoom_steps[i - 1]) < self->preview_zoom - 0.001)
-          break;
-    }
-  _tayori_article_page_set_preview_zoom (self, zoom);
-}
-
 void
 _tayori_article_page_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -291,16 +263,7 @@ _tayori_article_page_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "page.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "page.export-markdown", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.export-html", NULL, export_action);
-  gtk_widget_class_install_property_action (widget_class, "page.preview-mode", "preview-mode");
-  gtk_widget_class_install_property_action (widget_class, "page.toggle-preview", "show-preview");
-  gtk_widget_class_install_action (widget_class, "page.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "page.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "page.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "page.show-message", "s", show_message_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "page.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "page.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "page.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "page.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "page.zoom-reset", NULL);
 }

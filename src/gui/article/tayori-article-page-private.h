@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared between tayori-article-page.c (loading, autosave, status) and
- * tayori-article-page-actions.c (page.* actions: save, history, export, preview). */
+/* Shared between tayori-article-page.c (loading, autosave, status),
+ * tayori-article-page-actions.c (page.* actions: save, history, export) and
+ * tayori-article-page-preview.c (the preview pane and its actions). */
 #pragma once
 
 #include <adwaita.h>
@@ -46,16 +47,25 @@ struct _TayoriArticlePage
   int export_format;   /* TayoriExportFormat of the open chooser */
 };
 
+/* tayori-article-page-actions.c */
 void _tayori_article_page_class_add_actions (GtkWidgetClass    *widget_class);
 /* Enablement of page.* from the article and the zoom: the one place it is computed. */
 void _tayori_article_page_update_actions    (TayoriArticlePage *self);
 void _tayori_article_page_show_message      (TayoriArticlePage *self,
                                              const char        *message);
-void _tayori_article_page_set_preview_mode  (TayoriArticlePage *self,
-                                             const char        *mode);
-void _tayori_article_page_set_show_preview  (TayoriArticlePage *self,
-                                             gboolean           show);
-void _tayori_article_page_set_preview_zoom  (TayoriArticlePage *self,
-                                             double             zoom);
+
+/* tayori-article-page-preview.c: the preview pane, its mode, visibility and zoom */
+void     _tayori_article_page_class_add_preview_actions (GtkWidgetClass    *widget_class);
+void     _tayori_article_page_setup_preview             (TayoriArticlePage *self);
+/* Enablement of page.zoom-*, for _tayori_article_page_update_actions(). */
+void     _tayori_article_page_update_zoom_actions       (TayoriArticlePage *self);
+/* The setters of the preview properties: they return whether the value changed, for the
+ * caller (set_property) to notify. */
+gboolean _tayori_article_page_apply_preview_mode        (TayoriArticlePage *self,
+                                                         const char        *mode);
+gboolean _tayori_article_page_apply_show_preview        (TayoriArticlePage *self,
+                                                         gboolean           show);
+gboolean _tayori_article_page_apply_preview_zoom        (TayoriArticlePage *self,
+                                                         double             zoom);
 
 G_END_DECLS

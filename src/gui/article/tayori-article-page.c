@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "tayori-article-page-private.h"
-#include "tayori-preview-probe.h"
 
 /* Share of the width the editor side gets before the user moves the divider */
 #define EDITOR_SHARE 0.5
@@ -216,51 +215,6 @@ tayori_article_page_get_article (TayoriArticlePage *self)
   return self->article;
 }
 
-/* Preview settings */
-
-void
-_tayori_article_page_set_preview_mode (TayoriArticlePage *self,
-                                       const char        *mode)
-{
-  if (mode == NULL || g_strcmp0 (self->preview_mode, mode) == 0)
-    return;
-  g_free (self->preview_mode);
-  self->preview_mode = g_strdup (mode);
-  if (self->preview != NULL)
-    tayori_preview_view_set_phone_mode (self->preview, g_str_equal (mode, "phone"));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_MODE]);
-}
-
-void
-_tayori_article_page_set_show_preview (TayoriArticlePage *self,
-                                       gboolean           show)
-{
-  show = !!show;
-  if (self->show_preview == (guint) show)
-    return;
-  self->show_preview = show;
-  gtk_widget_set_visible (self->preview_box, show);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
-}
-
-void
-_tayori_article_page_set_preview_zoom (TayoriArticlePage *self,
-                                       double             zoom)
-{
-  g_autofree char *label = NULL;
-
-  zoom = CLAMP (zoom, 0.5, 2.0);
-  if (G_APPROX_VALUE (self->preview_zoom, zoom, 0.001))
-    return;
-  self->preview_zoom = zoom;
-  if (self->preview != NULL)
-    tayori_preview_view_set_zoom (self->preview, zoom);
-  label = g_strdup_printf ("%d%%", (int) (zoom * 100 + 0.5));
-  gtk_label_set_label (self->zoom_label, label);
-  _tayori_article_page_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_ZOOM]);
-}
-
 /* Window focus and size */
 
 static void
@@ -345,18 +299,7 @@ tayori_article_page_constructed (GObject *object)
                            self->saver, G_CONNECT_SWAPPED);
 
   tayori_article_form_set_preset (self->form, self->preset);
-  self->preview = TAYORI_PREVIEW_VIEW (tayori_preview_view_new (self->preset));
-  tayori_preview_probe_attach (self->preview);
-  adw_bin_set_child (self->preview_bin, GTK_WIDGET (self->preview));
-  tayori_preview_view_set_phone_mode (self->preview, g_str_equal (self->preview_mode, "phone"));
-  tayori_preview_view_set_zoom (self->preview, self->preview_zoom);
-
-  if (self->settings != NULL)
-    {
-      g_settings_bind (self->settings, "preview-mode", self, "preview-mode", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "show-preview", self, "show-preview", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "preview-zoom", self, "preview-zoom", G_SETTINGS_BIND_DEFAULT);
-    }
+  _tayori_article_page_setup_preview (self);
   tayori_save_status_set_saver (self->save_status, self->saver);
   _tayori_article_page_update_actions (self);
 }
@@ -434,9 +377,18 @@ tayori_article_page_set_property (GObject      *object,
     case PROP_STORE:        self->store = g_value_dup_object (value); break;
     case PROP_PRESET:       self->preset = g_value_dup_object (value); break;
     case PROP_SETTINGS:     self->settings = g_value_dup_object (value); break;
-    case PROP_PREVIEW_MODE: _tayori_article_page_set_preview_mode (self, g_value_get_string (value)); break;
-    case PROP_SHOW_PREVIEW: _tayori_article_page_set_show_preview (self, g_value_get_boolean (value)); break;
-    case PROP_PREVIEW_ZOOM: _tayori_article_page_set_preview_zoom (self, g_value_get_double (value)); break;
+    case PROP_PREVIEW_MODE:
+      if (_tayori_article_page_apply_preview_mode (self, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_SHOW_PREVIEW:
+      if (_tayori_article_page_apply_show_preview (self, g_value_get_boolean (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_PREVIEW_ZOOM:
+      if (_tayori_article_page_apply_preview_zoom (self, g_value_get_double (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -496,6 +448,7 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, save_status);
 
   _tayori_article_page_class_add_actions (widget_class);
+  _tayori_article_page_class_add_preview_actions (widget_class);
 }
 
 static void
