@@ -1,6 +1,7 @@
 #!/bin/bash
 # Installs the Debian 12 packages Tayori needs that are missing. "run" = build and launch,
-# "test" = also everything the test suite uses (Xvfb, AT-SPI, dogtail, validators).
+# "test" = also everything the test suite uses (Xvfb, AT-SPI, dogtail, validators). Then
+# fetches the pinned axe-core from npm.
 set -euo pipefail
 what=${1:-run}
 
@@ -8,11 +9,13 @@ build_pkgs=(
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev
   libsqlite3-dev libjson-glib-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libcurl4-openssl-dev libmecab-dev mecab-ipadic-utf8 kanjidic
   fonts-noto-cjk
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail python3-gi gir1.2-gtk-3.0
   desktop-file-utils appstream flatpak-builder sqlite3 imagemagick x11-apps
+  libsoup-3.0-dev
 )
 
 pkgs=("${build_pkgs[@]}")
@@ -22,11 +25,14 @@ missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=900 install -y -q --no-install-recommends "${missing[@]}"
+fi
 
-echo "Installing: ${missing[*]}"
-sudo=()
-[ "$(id -u)" -eq 0 ] || sudo=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -q
-"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=900 install -y -q --no-install-recommends "${missing[@]}"
+# axe-core, pinned in package-lock.json, is bundled into the preview at build time.
+"$(dirname "$0")/fetch-axe.sh"

@@ -7,31 +7,16 @@
 #include "tayori-front-matter.h"
 #include "tayori-page.h"
 
-/* The organisation preset chooses the HTML template; a broken preset file is reported and
- * the defaults are used, as in the app. */
-static TayoriPreset *
-load_preset (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  TayoriPreset *preset;
-
-  if (path != NULL)
-    preset = tayori_preset_new_from_file (path, &error);
-  else
-    preset = tayori_preset_load (&error);
-
-  if (error != NULL)
-    g_printerr (_("tayori-cli: warning: %s\n"), error->message);
-  return preset != NULL ? preset : tayori_preset_new_defaults ();
-}
-
+/* The organisation preset chooses the HTML template. */
 static char *
 render_html (TayoriArticle  *article,
              const char     *preset_path,
              GError        **error)
 {
-  g_autoptr(TayoriPreset) preset = load_preset (preset_path);
+  g_autoptr(TayoriPreset) preset = tayori_cli_load_preset (preset_path, error);
 
+  if (preset == NULL)
+    return NULL;
   return tayori_page_render_standalone (article, preset, error);
 }
 

@@ -103,3 +103,27 @@ tayori_cli_report (const GError *error)
   g_printerr ("tayori-cli: %s\n", error->message);
   return TAYORI_CLI_EXIT_ERROR;
 }
+
+TayoriPreset *
+tayori_cli_load_preset (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(TayoriPreset) preset = NULL;
+
+  if (path != NULL)
+    {
+      preset = tayori_preset_new_from_file (path, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      return g_steal_pointer (&preset);
+    }
+
+  preset = tayori_preset_load (&local_error);
+  if (local_error != NULL)
+    g_printerr (_("tayori-cli: warning: %s\n"), local_error->message);
+  return preset != NULL ? g_steal_pointer (&preset) : tayori_preset_new_defaults ();
+}

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tayori-cli: import, export, list, search, render and show Tayori articles from a shell,
- * with JSON output. This file parses the global options and hands over to one command. */
+/* tayori-cli: import, export, list, search, render, show and check Tayori articles from a
+ * shell, with JSON output. This file parses the global options and hands over to one command. */
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -18,6 +18,12 @@ static const TayoriCliCommand commands[] = {
   { "render", N_("FILE"), N_("Print the sanitised HTML of the body of a Markdown file"),
     tayori_cli_render },
   { "show", N_("ID"), N_("Print a whole article as JSON"), tayori_cli_show },
+  { "check", N_("FILE"), N_("Run the writing and accessibility checks on a Markdown or HTML file"),
+    tayori_cli_check },
+  { "fix", N_("FILE"), N_("Print a Markdown or HTML file with the checks’ safe fixes applied"),
+    tayori_cli_fix },
+  { "ruby", N_("FILE"), N_("Print the body HTML of a Markdown or HTML file with furigana"),
+    tayori_cli_ruby },
   { "help", N_("[COMMAND]"), N_("Show this help, or the options of one command"), run_help },
 };
 
@@ -68,8 +74,8 @@ main_context_new (TayoriCli *cli,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-    _("Options go before or after the command. list, search, import and show print JSON in "
-      "UTF-8; export prints Markdown or HTML and render prints HTML.\n"
+    _("Options go before or after the command. list, search, import, show and check print JSON "
+      "in UTF-8; export prints Markdown or HTML, fix the fixed file, render and ruby HTML.\n"
       "Exit status: 0 on success, 1 on error, 2 on wrong usage.\n"
       "Run “tayori-cli help COMMAND” for the options of a command."));
   /* Stop at the command name: what follows belongs to the command. */

@@ -5,6 +5,9 @@
 
 #include <json-glib/json-glib.h>
 #include "tayori-article.h"
+#include "tayori-check-document.h"
+#include "tayori-check-report.h"
+#include "tayori-preset.h"
 #include "tayori-store.h"
 
 G_BEGIN_DECLS
@@ -38,6 +41,9 @@ int             tayori_cli_list            (TayoriCli *cli, int argc, char **arg
 int             tayori_cli_search          (TayoriCli *cli, int argc, char **argv);
 int             tayori_cli_render          (TayoriCli *cli, int argc, char **argv);
 int             tayori_cli_show            (TayoriCli *cli, int argc, char **argv);
+int             tayori_cli_check           (TayoriCli *cli, int argc, char **argv);
+int             tayori_cli_fix             (TayoriCli *cli, int argc, char **argv);
+int             tayori_cli_ruby            (TayoriCli *cli, int argc, char **argv);
 
 /* tayori-cli-options.c: an option context with the global options and our own --help, and
  * one for the current command (synopsis and summary from the command table).
@@ -105,6 +111,81 @@ gboolean        tayori_cli_write           (const char       *path,
                                             GError          **error);
 /* Prints "tayori-cli: message" to stderr; returns the error status. */
 int             tayori_cli_report          (const GError     *error);
+/* The organisation preset: the file @path (NULL with @error set when it cannot be read), or
+ * when @path is NULL the installed one (a broken installed preset is reported as a warning
+ * and the defaults are used, as in the app). */
+TayoriPreset   *tayori_cli_load_preset     (const char       *path,
+                                            GError          **error);
+
+/* tayori-cli-source.c: an article file (front-matter Markdown or HTML) for check and fix. */
+#define TAYORI_CLI_NO_OFFSET G_MAXSIZE
+
+typedef struct {
+  char                  *path;
+  char                  *raw;          /* the file's bytes */
+  gsize                  raw_length;
+  gsize                  lead;         /* bytes of a byte order mark */
+  char                  *text;         /* as the front-matter reader sees it: no byte order */
+  gsize                  length;       /* mark, "\n" line ends (HTML: as in the file) */
+  GArray                *dropped;      /* gsize: offsets in @text of "\n"s that were "\r\n" */
+  TayoriCheckSourceKind  kind;
+  gsize                  yaml_start;   /* the front matter's YAML in @text; 0, 0 when none */
+  gsize                  yaml_end;
+  gsize                  body_offset;  /* where the body starts in @text, or TAYORI_CLI_NO_OFFSET */
+  TayoriArticle         *article;
+  TayoriCheckDocument   *document;
+} TayoriCliSource;
+
+TayoriCliSource *tayori_cli_source_load      (const char       *path,
+                                              GError          **error);
+void             tayori_cli_source_free      (TayoriCliSource  *source);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TayoriCliSource, tayori_cli_source_free)
+/* [@start, @end) of @field (byte offsets, as in a TayoriFinding) as a range of @text; FALSE
+ * when the field is not in the file or its YAML text does not line up with its value. */
+gboolean         tayori_cli_source_find_span (TayoriCliSource  *source,
+                                              const char       *field,
+                                              gsize             start,
+                                              gsize             end,
+                                              gsize            *text_start,
+                                              gsize            *text_end);
+/* Where a whole field is: the start of the body, or its key in the front matter. */
+gboolean         tayori_cli_source_find_field (TayoriCliSource *source,
+                                              const char       *field,
+                                              gsize            *offset);
+/* 1-based line and column (in characters) of an offset of @text. */
+void             tayori_cli_source_position  (TayoriCliSource  *source,
+                                              gsize             offset,
+                                              guint            *line,
+                                              guint            *column);
+/* The file's byte offset for an offset of @text. */
+gsize            tayori_cli_source_file_offset (TayoriCliSource *source,
+                                              gsize             offset);
+
+/* tayori-cli-yaml.c: a front-matter value in the YAML text (byte offsets). */
+typedef struct {
+  gsize    key_start;
+  gsize    value_start;   /* the value's own characters: inside quotes, below a block header */
+  gsize    value_end;
+  gboolean scalar;        /* FALSE for a list or a mapping */
+} TayoriCliYamlValue;
+
+/* @path: mapping keys and sequence indexes from the root, e.g. { "links", "0", "title" }. */
+gboolean         tayori_cli_yaml_find        (const char               *yaml,
+                                              gsize                     length,
+                                              const char * const       *path,
+                                              TayoriCliYamlValue       *out);
+/* Byte @offset of the scalar's value @text (@offset may be its length) as an offset in @yaml;
+ * FALSE when the YAML text does not spell the value out byte for byte (escapes). */
+gboolean         tayori_cli_yaml_map_offset  (const char               *yaml,
+                                              const TayoriCliYamlValue *value,
+                                              const char               *text,
+                                              gsize                     offset,
+                                              gsize                    *out);
+
+/* tayori-cli-check.c: runs every C-side check over @source with the settings of @preset;
+ * the report holds every finding, dismissed ones included. */
+TayoriCheckReport *tayori_cli_run_checks     (TayoriCliSource  *source,
+                                              TayoriPreset     *preset);
 
 /* tayori-cli-json.c */
 JsonNode       *tayori_cli_json_summaries  (GPtrArray        *summaries);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The article's parts: the TayoriLink and TayoriAttachment boxed types, their array
- * helpers, and the reader-facing description of an attachment ("PDF, 123KB"). */
+ * helpers (and the dismissals'), and the reader-facing description of an attachment. */
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -185,6 +185,27 @@ tayori_attachments_copy (GPtrArray *attachments)
   return copy;
 }
 
+GPtrArray *
+tayori_dismissals_copy (GPtrArray *dismissals)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_dismissal_free);
+
+  for (guint i = 0; dismissals != NULL && i < dismissals->len; i++)
+    g_ptr_array_add (copy, tayori_dismissal_copy (g_ptr_array_index (dismissals, i)));
+  return copy;
+}
+
+static gboolean
+dismissal_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const TayoriDismissal *da = a, *db = b;
+
+  return g_str_equal (da->rule_id, db->rule_id) && g_str_equal (da->field, db->field) &&
+         g_str_equal (da->span, db->span) && g_str_equal (da->reason, db->reason) &&
+         g_str_equal (da->author, db->author) && g_str_equal (da->time, db->time);
+}
+
 static gboolean
 ptr_arrays_equal (GPtrArray  *a,
                   GPtrArray  *b,
@@ -210,4 +231,11 @@ tayori_attachments_equal (GPtrArray *a,
                           GPtrArray *b)
 {
   return ptr_arrays_equal (a, b, attachment_equal);
+}
+
+gboolean
+tayori_dismissals_equal (GPtrArray *a,
+                         GPtrArray *b)
+{
+  return ptr_arrays_equal (a, b, dismissal_equal);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What tayori-article.c borrows from tayori-article-parts.c: equality and deep copies
- * of the link and attachment arrays. */
+ * of the link, attachment and dismissal arrays. */
 #pragma once
 
 #include "tayori-article.h"
@@ -14,5 +14,8 @@ gboolean   tayori_attachments_equal (GPtrArray *a,
 /* A new array owning copies of the elements; NULL gives an empty array */
 GPtrArray *tayori_links_copy        (GPtrArray *links);
 GPtrArray *tayori_attachments_copy  (GPtrArray *attachments);
+gboolean   tayori_dismissals_equal  (GPtrArray *a,
+                                     GPtrArray *b);
+GPtrArray *tayori_dismissals_copy   (GPtrArray *dismissals);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ enum {
   PROP_UPDATED,
   PROP_LINKS,
   PROP_ATTACHMENTS,
+  PROP_DISMISSALS,
   N_PROPS
 };
 
@@ -68,6 +69,7 @@ struct _TayoriArticle
   GDateTime *updated;
   GPtrArray *links;
   GPtrArray *attachments;
+  GPtrArray *dismissals;
 };
 
 G_DEFINE_FINAL_TYPE (TayoriArticle, tayori_article, G_TYPE_OBJECT)
@@ -175,6 +177,7 @@ tayori_article_finalize (GObject *object)
   g_clear_pointer (&self->updated, g_date_time_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
+  g_clear_pointer (&self->dismissals, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tayori_article_parent_class)->finalize (object);
 }
@@ -205,6 +208,7 @@ tayori_article_get_property (GObject    *object,
     case PROP_UPDATED:     g_value_set_boxed (value, self->updated); break;
     case PROP_LINKS:       g_value_set_boxed (value, self->links); break;
     case PROP_ATTACHMENTS: g_value_set_boxed (value, self->attachments); break;
+    case PROP_DISMISSALS:  g_value_set_boxed (value, self->dismissals); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -236,6 +240,7 @@ tayori_article_set_property (GObject      *object,
     case PROP_UPDATED:     tayori_article_set_updated (self, g_value_get_boxed (value)); break;
     case PROP_LINKS:       tayori_article_set_links (self, g_value_get_boxed (value)); break;
     case PROP_ATTACHMENTS: tayori_article_set_attachments (self, g_value_get_boxed (value)); break;
+    case PROP_DISMISSALS:  tayori_article_set_dismissals (self, g_value_get_boxed (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -266,6 +271,7 @@ tayori_article_class_init (TayoriArticleClass *klass)
   properties[PROP_UPDATED] = g_param_spec_boxed ("updated", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_LINKS] = g_param_spec_boxed ("links", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
   properties[PROP_ATTACHMENTS] = g_param_spec_boxed ("attachments", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
+  properties[PROP_DISMISSALS] = g_param_spec_boxed ("dismissals", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted once per setter call that changed content (not id or timestamps): autosave hook */
@@ -282,6 +288,7 @@ tayori_article_init (TayoriArticle *self)
   self->status = TAYORI_ARTICLE_STATUS_DRAFT;
   self->links = tayori_links_copy (NULL);
   self->attachments = tayori_attachments_copy (NULL);
+  self->dismissals = tayori_dismissals_copy (NULL);
 }
 
 TayoriArticle *
@@ -314,6 +321,8 @@ tayori_article_copy (TayoriArticle *self)
   copy->links = tayori_links_copy (self->links);
   g_ptr_array_unref (copy->attachments);
   copy->attachments = tayori_attachments_copy (self->attachments);
+  g_ptr_array_unref (copy->dismissals);
+  copy->dismissals = tayori_dismissals_copy (self->dismissals);
   return copy;
 }
 
@@ -333,7 +342,8 @@ tayori_article_content_equal (TayoriArticle *a,
          a->language == b->language &&
          a->status == b->status &&
          tayori_links_equal (a->links, b->links) &&
-         tayori_attachments_equal (a->attachments, b->attachments);
+         tayori_attachments_equal (a->attachments, b->attachments) &&
+         tayori_dismissals_equal (a->dismissals, b->dismissals);
 }
 
 gint64
@@ -547,4 +557,38 @@ tayori_article_set_attachments (TayoriArticle *self,
   g_ptr_array_unref (self->attachments);
   self->attachments = g_steal_pointer (&copy);
   emit_changed (self, PROP_ATTACHMENTS);
+}
+
+GPtrArray *
+tayori_article_get_dismissals (TayoriArticle *self)
+{
+  g_return_val_if_fail (TAYORI_IS_ARTICLE (self), NULL);
+  return self->dismissals;
+}
+
+void
+tayori_article_set_dismissals (TayoriArticle *self,
+                               GPtrArray     *dismissals)
+{
+  g_autoptr(GPtrArray) copy = NULL;
+
+  g_return_if_fail (TAYORI_IS_ARTICLE (self));
+
+  copy = tayori_dismissals_copy (dismissals);
+  if (tayori_dismissals_equal (self->dismissals, copy))
+    return;
+  g_ptr_array_unref (self->dismissals);
+  self->dismissals = g_steal_pointer (&copy);
+  emit_changed (self, PROP_DISMISSALS);
+}
+
+void
+tayori_article_add_dismissal (TayoriArticle         *self,
+                              const TayoriDismissal *dismissal)
+{
+  g_return_if_fail (TAYORI_IS_ARTICLE (self));
+  g_return_if_fail (dismissal != NULL);
+
+  g_ptr_array_add (self->dismissals, tayori_dismissal_copy (dismissal));
+  emit_changed (self, PROP_DISMISSALS);
 }

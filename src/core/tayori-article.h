@@ -5,6 +5,7 @@
 
 #include <glib-object.h>
 #include "tayori-article-status.h"
+#include "tayori-dismissal.h"
 
 G_BEGIN_DECLS
 
@@ -109,6 +110,13 @@ GPtrArray           *tayori_article_get_links           (TayoriArticle *self);
 void                 tayori_article_set_links           (TayoriArticle *self, GPtrArray *links);   /* copies */
 GPtrArray           *tayori_article_get_attachments     (TayoriArticle *self);
 void                 tayori_article_set_attachments     (TayoriArticle *self, GPtrArray *attachments); /* copies */
+
+/* Findings the writer dismissed (element type TayoriDismissal, owned by the article; see
+ * tayori-dismissal.h). set copies; add appends a copy. Both notify "dismissals" and emit
+ * "changed". */
+GPtrArray           *tayori_article_get_dismissals      (TayoriArticle *self);
+void                 tayori_article_set_dismissals      (TayoriArticle *self, GPtrArray *dismissals);
+void                 tayori_article_add_dismissal       (TayoriArticle *self, const TayoriDismissal *dismissal);
 
 /* TRUE when both articles hold the same content (all fields but id and timestamps). */
 gboolean             tayori_article_content_equal       (TayoriArticle *a, TayoriArticle *b);

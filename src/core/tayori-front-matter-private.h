@@ -17,6 +17,7 @@ typedef enum {
   KIND_CONTACT,
   KIND_LINKS,
   KIND_ATTACHMENTS,
+  KIND_DISMISSALS,
   KIND_ID,
 } FieldKind;
 
@@ -42,5 +43,6 @@ extern const char * const     tayori_front_matter_contact_keys[TAYORI_FRONT_MATT
 /* Terminated by an entry with a NULL key */
 extern const RecordField      tayori_front_matter_link_fields[];
 extern const RecordField      tayori_front_matter_attachment_fields[];
+extern const RecordField      tayori_front_matter_dismissal_fields[];
 
 G_END_DECLS

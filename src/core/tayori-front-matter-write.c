@@ -198,6 +198,9 @@ emit_field (Writer        *writer,
     case KIND_ATTACHMENTS:
       emit_records (writer, key, tayori_article_get_attachments (article), tayori_front_matter_attachment_fields);
       break;
+    case KIND_DISMISSALS:
+      emit_records (writer, key, tayori_article_get_dismissals (article), tayori_front_matter_dismissal_fields);
+      break;
     case KIND_ID:
       if (tayori_article_get_id (article) != 0)
         {

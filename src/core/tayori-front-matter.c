@@ -31,6 +31,7 @@ const FrontMatterField tayori_front_matter_fields[] = {
   { "status", KIND_STATUS, "status" },
   { "links", KIND_LINKS, NULL },
   { "attachments", KIND_ATTACHMENTS, NULL },
+  { "dismissed", KIND_DISMISSALS, NULL },
   { "author", KIND_TEXT, "author" },
   { "translation_group", KIND_TEXT, "translation-group" },
   { "id", KIND_ID, NULL },
@@ -52,6 +53,16 @@ const RecordField tayori_front_matter_attachment_fields[] = {
   { "hash", G_STRUCT_OFFSET (TayoriAttachment, hash), FALSE },
   { "mime_type", G_STRUCT_OFFSET (TayoriAttachment, mime_type), FALSE },
   { "size", G_STRUCT_OFFSET (TayoriAttachment, size), TRUE },
+  { NULL },
+};
+
+const RecordField tayori_front_matter_dismissal_fields[] = {
+  { "rule", G_STRUCT_OFFSET (TayoriDismissal, rule_id), FALSE },
+  { "field", G_STRUCT_OFFSET (TayoriDismissal, field), FALSE },
+  { "span", G_STRUCT_OFFSET (TayoriDismissal, span), FALSE },
+  { "reason", G_STRUCT_OFFSET (TayoriDismissal, reason), FALSE },
+  { "author", G_STRUCT_OFFSET (TayoriDismissal, author), FALSE },
+  { "time", G_STRUCT_OFFSET (TayoriDismissal, time), FALSE },
   { NULL },
 };
 
@@ -370,6 +381,12 @@ new_attachment (void)
   return tayori_attachment_new (NULL, NULL, NULL, 0);
 }
 
+static gpointer
+new_dismissal (void)
+{
+  return tayori_dismissal_new ("", "", NULL, NULL, NULL, NULL);
+}
+
 static gboolean
 read_field (Reader       *reader,
             const char   *key,
@@ -447,6 +464,16 @@ read_field (Reader       *reader,
         if (!read_records (reader, value, key, tayori_front_matter_attachment_fields, new_attachment, attachments, error))
           return FALSE;
         tayori_article_set_attachments (article, attachments);
+        return TRUE;
+      }
+    case KIND_DISMISSALS:
+      {
+        g_autoptr(GPtrArray) dismissals =
+          g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_dismissal_free);
+
+        if (!read_records (reader, value, key, tayori_front_matter_dismissal_fields, new_dismissal, dismissals, error))
+          return FALSE;
+        tayori_article_set_dismissals (article, dismissals);
         return TRUE;
       }
     case KIND_ID:

@@ -1,9 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The user's Tayori data directory and the files in it. */
+/* The user's Tayori data and cache directories and the files in them. */
 #include <errno.h>
 #include <glib/gstdio.h>
 
 #include "tayori-paths.h"
+
+/* <base>/tayori, created private to the user: articles may hold unpublished notices, and the
+ * cache names the pages they link to */
+static char *
+make_dir (const char *base)
+{
+  char *dir = g_build_filename (base, "tayori", NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_warning ("Could not create %s: %s", dir, g_strerror (errno));
+  return dir;
+}
 
 const char *
 tayori_paths_data_dir (void)
@@ -11,15 +23,18 @@ tayori_paths_data_dir (void)
   static char *data_dir;
 
   if (g_once_init_enter (&data_dir))
-    {
-      char *dir = g_build_filename (g_get_user_data_dir (), "tayori", NULL);
-
-      /* Articles may hold unpublished notices: keep them private to the user */
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        g_warning ("Could not create %s: %s", dir, g_strerror (errno));
-      g_once_init_leave (&data_dir, dir);
-    }
+    g_once_init_leave (&data_dir, make_dir (g_get_user_data_dir ()));
   return data_dir;
+}
+
+const char *
+tayori_paths_cache_dir (void)
+{
+  static char *cache_dir;
+
+  if (g_once_init_enter (&cache_dir))
+    g_once_init_leave (&cache_dir, make_dir (g_get_user_cache_dir ()));
+  return cache_dir;
 }
 
 char *

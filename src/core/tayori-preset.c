@@ -27,6 +27,7 @@ struct _TayoriPreset
   guint summary_limit;
   char *template_dir;
   char **locked;
+  GKeyFile *merged;  /* the defaults with the organisation file's keys over them */
 };
 
 G_DEFINE_FINAL_TYPE (TayoriPreset, tayori_preset, G_TYPE_OBJECT)
@@ -179,6 +180,32 @@ load_defaults (void)
   return g_steal_pointer (&keyfile);
 }
 
+/* A copy of the groups of @keyfile named @group or starting with @prefix */
+static GKeyFile *
+copy_groups (GKeyFile   *keyfile,
+             const char *group,
+             const char *prefix)
+{
+  GKeyFile *copy = g_key_file_new ();
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = NULL;
+
+      if (!g_str_equal (groups[i], group) && !g_str_has_prefix (groups[i], prefix))
+        continue;
+      keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+      for (guint j = 0; keys[j] != NULL; j++)
+        {
+          g_autofree char *value = g_key_file_get_value (keyfile, groups[i], keys[j], NULL);
+
+          g_key_file_set_value (copy, groups[i], keys[j], value);
+        }
+    }
+  return copy;
+}
+
 static void
 tayori_preset_finalize (GObject *object)
 {
@@ -187,6 +214,7 @@ tayori_preset_finalize (GObject *object)
 
   take_values (self, &values);
   g_free (self->source);
+  g_clear_pointer (&self->merged, g_key_file_unref);
 
   G_OBJECT_CLASS (tayori_preset_parent_class)->finalize (object);
 }
@@ -213,6 +241,7 @@ tayori_preset_new_defaults (void)
   if (!read_values (defaults, NULL, &values, &error))
     g_error ("Embedded preset defaults are broken: %s", error->message);
   take_values (self, &values);
+  self->merged = g_steal_pointer (&defaults);
   self->source = g_strdup ("defaults");
   return g_steal_pointer (&self);
 }
@@ -252,6 +281,8 @@ tayori_preset_new_from_file (const char  *path,
   if (!read_values (merged, base_dir, &values, &local_error))
     goto failed;
   take_values (self, &values);
+  g_key_file_unref (self->merged);
+  self->merged = g_steal_pointer (&merged);
   g_free (self->source);
   self->source = g_strdup (path);
   return g_steal_pointer (&self);
@@ -352,4 +383,18 @@ tayori_preset_is_locked (TayoriPreset *self,
   g_return_val_if_fail (TAYORI_IS_PRESET (self), FALSE);
   g_return_val_if_fail (group_key != NULL, FALSE);
   return g_strv_contains ((const char * const *) self->locked, group_key);
+}
+
+GKeyFile *
+tayori_preset_dup_check_keyfile (TayoriPreset *self)
+{
+  g_return_val_if_fail (TAYORI_IS_PRESET (self), NULL);
+  return copy_groups (self->merged, "checks", "check:");
+}
+
+GKeyFile *
+tayori_preset_dup_ai_keyfile (TayoriPreset *self)
+{
+  g_return_val_if_fail (TAYORI_IS_PRESET (self), NULL);
+  return copy_groups (self->merged, "ai", "ai-endpoint:");
 }

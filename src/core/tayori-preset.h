@@ -35,5 +35,11 @@ const char         *tayori_preset_get_template_dir     (TayoriPreset *self);
 /* "group/key" (e.g. "lists/wards", "article/summary-limit") locked by IT: users cannot change it. */
 gboolean            tayori_preset_is_locked            (TayoriPreset *self,
                                                         const char   *group_key);
+/* A new keyfile with the "checks" and "check:RULE-ID" groups (writing-check settings; see
+ * tayori-check-settings.h): the embedded defaults with the organisation file's keys over them. */
+GKeyFile           *tayori_preset_dup_check_keyfile    (TayoriPreset *self);
+/* A new keyfile with the "ai" and "ai-endpoint:NAME" groups (AI policy and endpoints; see
+ * tayori-ai-policy.h and tayori-ai-endpoint.h), merged the same way. */
+GKeyFile           *tayori_preset_dup_ai_keyfile       (TayoriPreset *self);
 
 G_END_DECLS

@@ -28,8 +28,8 @@ static const struct {
   { "publish_start", COLUMN_TEXT }, { "publish_end", COLUMN_TEXT },
   { "emergency", COLUMN_BOOLEAN }, { "language", COLUMN_TEXT },
   { "translation_group", COLUMN_TEXT }, { "status", COLUMN_TEXT }, { "author", COLUMN_TEXT },
-  { "links", COLUMN_JSON }, { "attachments", COLUMN_JSON }, { "created", COLUMN_TEXT },
-  { "updated", COLUMN_TEXT },
+  { "links", COLUMN_JSON }, { "attachments", COLUMN_JSON }, { "dismissals", COLUMN_JSON },
+  { "created", COLUMN_TEXT }, { "updated", COLUMN_TEXT },
 };
 
 typedef struct {

@@ -15,6 +15,37 @@ add_time (JsonBuilder *builder,
   tayori_json_add_string (builder, key, text);
 }
 
+static const char * const dismissal_keys[] = { "rule", "field", "span", "reason", "author", "time" };
+
+static const char *
+dismissal_member (const TayoriDismissal *dismissal,
+                  guint                  i)
+{
+  const char * const members[G_N_ELEMENTS (dismissal_keys)] = {
+    dismissal->rule_id, dismissal->field, dismissal->span, dismissal->reason, dismissal->author,
+    dismissal->time,
+  };
+
+  return members[i];
+}
+
+static void
+add_dismissals (JsonBuilder *builder,
+                GPtrArray   *dismissals)
+{
+  json_builder_set_member_name (builder, "dismissals");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dismissals->len; i++)
+    {
+      json_builder_begin_object (builder);
+      for (guint j = 0; j < G_N_ELEMENTS (dismissal_keys); j++)
+        tayori_json_add_string (builder, dismissal_keys[j],
+                                dismissal_member (g_ptr_array_index (dismissals, i), j));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 JsonNode *
 tayori_store_article_to_json (TayoriArticle *a)
 {
@@ -46,6 +77,7 @@ tayori_store_article_to_json (TayoriArticle *a)
   tayori_json_add_string (builder, "author", tayori_article_get_author (a));
   tayori_json_add_links (builder, tayori_article_get_links (a));
   tayori_json_add_attachments (builder, tayori_article_get_attachments (a), FALSE);
+  add_dismissals (builder, tayori_article_get_dismissals (a));
   add_time (builder, "created", tayori_article_get_created (a));
   add_time (builder, "updated", tayori_article_get_updated (a));
   json_builder_end_object (builder);
@@ -123,6 +155,25 @@ get_attachments (JsonObject *object)
   return attachments;
 }
 
+static GPtrArray *
+get_dismissals (JsonObject *object)
+{
+  JsonArray *array = get_array (object, "dismissals");
+  GPtrArray *dismissals = g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_dismissal_free);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+
+      if (item != NULL && get_string (item, "rule") != NULL && get_string (item, "field") != NULL)
+        g_ptr_array_add (dismissals,
+                         tayori_dismissal_new (get_string (item, "rule"), get_string (item, "field"),
+                                               get_string (item, "span"), get_string (item, "reason"),
+                                               get_string (item, "author"), get_string (item, "time")));
+    }
+  return dismissals;
+}
+
 static void
 set_times (TayoriArticle *article,
            JsonObject    *object)
@@ -142,6 +193,7 @@ tayori_store_article_from_json (const char  *json,
   g_autoptr(TayoriArticle) article = NULL;
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(GPtrArray) dismissals = NULL;
   g_auto(GStrv) categories = NULL;
   g_auto(GStrv) audiences = NULL;
   TayoriArticleStatus status = TAYORI_ARTICLE_STATUS_DRAFT;
@@ -162,6 +214,7 @@ tayori_store_article_from_json (const char  *json,
   audiences = get_strv (o, "audiences");
   links = get_links (o);
   attachments = get_attachments (o);
+  dismissals = get_dismissals (o);
   if (get_string (o, "status") != NULL)
     tayori_article_status_from_key (get_string (o, "status"), &status);
   if (get_string (o, "language") != NULL)
@@ -191,6 +244,7 @@ tayori_store_article_from_json (const char  *json,
   tayori_article_set_author (article, get_string (o, "author"));
   tayori_article_set_links (article, links);
   tayori_article_set_attachments (article, attachments);
+  tayori_article_set_dismissals (article, dismissals);
   set_times (article, o);
 
   return g_steal_pointer (&article);

@@ -86,6 +86,9 @@ static const char * const migrations[] = {
   "INSERT INTO articles_search (id, title, summary, body)"
   "  SELECT id, tayori_search_form (title), tayori_search_form (summary), tayori_search_form (body)"
   "  FROM articles;",
+
+  /* 3: findings of the writing checks the writer dismissed, with the reasons */
+  "ALTER TABLE articles ADD COLUMN dismissals TEXT NOT NULL DEFAULT '[]';",
 };
 
 static int target_version_for_testing;

@@ -4,10 +4,13 @@
 #include "tayori-preview-fragments.h"
 
 #include "tayori-page.h"
+#include "tayori-ruby.h"
 
 typedef struct {
   TayoriArticle *article;
   TayoriPreset  *preset;
+  gboolean       ruby;
+  guint          above_grade;
 } BuildData;
 
 static void
@@ -18,6 +21,23 @@ build_data_free (BuildData *data)
   g_free (data);
 }
 
+/* The body slot's safe HTML with ruby; left as it is when ruby cannot be made. */
+static void
+add_ruby (GHashTable *fragments,
+          guint       above_grade)
+{
+  g_autoptr(GError) error = NULL;
+  char *annotated = tayori_ruby_annotate_html (g_hash_table_lookup (fragments, "body"),
+                                               above_grade, &error);
+
+  if (annotated == NULL)
+    {
+      g_debug ("The preview shows the body without ruby: %s", error->message);
+      return;
+    }
+  g_hash_table_insert (fragments, (gpointer) "body", annotated);
+}
+
 static void
 build_thread (GTask        *task,
               gpointer      source_object,
@@ -25,17 +45,22 @@ build_thread (GTask        *task,
               GCancellable *cancellable)
 {
   BuildData *data = task_data;
+  g_autoptr(GHashTable) fragments = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  g_task_return_pointer (task, tayori_page_build_fragments (data->article, data->preset),
-                         (GDestroyNotify) g_hash_table_unref);
+  fragments = tayori_page_build_fragments (data->article, data->preset);
+  if (data->ruby)
+    add_ruby (fragments, data->above_grade);
+  g_task_return_pointer (task, g_steal_pointer (&fragments), (GDestroyNotify) g_hash_table_unref);
 }
 
 void
 tayori_preview_fragments_build_async (TayoriArticle       *article,
                                       TayoriPreset        *preset,
+                                      gboolean             ruby,
+                                      guint                above_grade,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
@@ -49,6 +74,8 @@ tayori_preview_fragments_build_async (TayoriArticle       *article,
   data = g_new0 (BuildData, 1);
   data->article = article ? tayori_article_copy (article) : tayori_article_new ();
   data->preset = g_object_ref (preset);
+  data->ruby = ruby;
+  data->above_grade = above_grade;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tayori_preview_fragments_build_async);

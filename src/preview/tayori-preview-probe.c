@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The preview probe: after each "updated" of the view, reads the page's DOM from a script
  * world of its own (page content cannot see it) and replaces the probe file atomically, so a
- * test outside the process sees what a reader would: AT-SPI cannot see web content. */
+ * test outside the process sees what a reader would: AT-SPI cannot see web content. The
+ * <ruby> elements come as markup, since the text alone does not show which kanji carry which
+ * reading. */
 #define G_LOG_DOMAIN "tayori-preview-probe"
 
 #include <string.h>
@@ -26,6 +28,7 @@ static const char probe_script[] =
   "  image_alts: images.map(img => img.getAttribute('alt')),\n"
   "  image_srcs: images.map(img => img.getAttribute('src')),\n"
   "  slots: slots,\n"
+  "  ruby: Array.from(document.querySelectorAll('ruby'), r => r.outerHTML),\n"
   "});\n";
 
 typedef struct

@@ -15,11 +15,11 @@
 #define NO_LINE      0
 
 /* @name is the body of an async JS function in our resources (resources/preview/js/). */
-static void
-call_script (TayoriPreviewView   *self,
-             const char          *name,
-             GVariant            *arguments,
-             GAsyncReadyCallback  callback)
+void
+_tayori_preview_view_call_script (TayoriPreviewView   *self,
+                                  const char          *name,
+                                  GVariant            *arguments,
+                                  GAsyncReadyCallback  callback)
 {
   g_autofree char *path = g_strconcat ("/io/github/tayori/Tayori/preview/js/", name, NULL);
   g_autoptr(GBytes) body = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
@@ -31,10 +31,10 @@ call_script (TayoriPreviewView   *self,
                                                   callback, g_object_ref (self));
 }
 
-static void
-scroll_done_cb (GObject      *source_object,
-                GAsyncResult *result,
-                gpointer      user_data)
+void
+_tayori_preview_view_script_done_cb (GObject      *source_object,
+                                     GAsyncResult *result,
+                                     gpointer      user_data)
 {
   g_autoptr(TayoriPreviewView) self = user_data;
   g_autoptr(JSCValue) value = NULL;
@@ -43,7 +43,7 @@ scroll_done_cb (GObject      *source_object,
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source_object),
                                                                  result, &error);
   if (value == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Preview scroll failed: %s", error->message);
+    g_warning ("Preview script failed: %s", error->message);
 }
 
 void
@@ -57,7 +57,8 @@ _tayori_preview_view_flush_scroll (TayoriPreviewView *self)
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "line", "u", self->pending_line);
   self->pending_line = NO_LINE;
-  call_script (self, "scroll-to-line.js", g_variant_dict_end (&arguments), scroll_done_cb);
+  _tayori_preview_view_call_script (self, "scroll-to-line.js", g_variant_dict_end (&arguments),
+                                    _tayori_preview_view_script_done_cb);
 }
 
 static void
@@ -147,7 +148,8 @@ fragments_built_cb (GObject      *source_object,
   self->pushing = g_steal_pointer (&fragments);
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert_value (&arguments, "slots", changed);
-  call_script (self, "set-slots.js", g_variant_dict_end (&arguments), slots_set_cb);
+  _tayori_preview_view_call_script (self, "set-slots.js", g_variant_dict_end (&arguments),
+                                    slots_set_cb);
 }
 
 /* Coalesces edits: while a render or push is in flight, changes only mark the view dirty and
@@ -161,8 +163,9 @@ _tayori_preview_view_queue_update (TayoriPreviewView *self)
 
   self->busy = TRUE;
   self->dirty = FALSE;
-  tayori_preview_fragments_build_async (self->article, self->preset, self->cancellable,
-                                        fragments_built_cb, g_object_ref (self));
+  tayori_preview_fragments_build_async (self->article, self->preset, self->ruby, self->ruby_grade,
+                                        self->cancellable, fragments_built_cb,
+                                        g_object_ref (self));
 }
 
 static void

@@ -20,6 +20,8 @@ enum {
   PROP_ARTICLE,
   PROP_PHONE_MODE,
   PROP_ZOOM,
+  PROP_RUBY,
+  PROP_RUBY_GRADE,
   N_PROPS
 };
 
@@ -207,6 +209,12 @@ tayori_preview_view_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
+    case PROP_RUBY:
+      g_value_set_boolean (value, self->ruby);
+      break;
+    case PROP_RUBY_GRADE:
+      g_value_set_uint (value, self->ruby_grade);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -233,6 +241,12 @@ tayori_preview_view_set_property (GObject      *object,
       break;
     case PROP_ZOOM:
       tayori_preview_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_RUBY:
+      tayori_preview_view_set_ruby (self, g_value_get_boolean (value), self->ruby_grade);
+      break;
+    case PROP_RUBY_GRADE:
+      tayori_preview_view_set_ruby (self, self->ruby, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -267,6 +281,13 @@ tayori_preview_view_class_init (TayoriPreviewViewClass *klass)
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, ZOOM_MIN, ZOOM_MAX, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUBY] =
+    g_param_spec_boolean ("ruby", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Ruby only on words with a kanji above this school grade; 0: on every kanji word. */
+  properties[PROP_RUBY_GRADE] =
+    g_param_spec_uint ("ruby-grade", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -411,4 +432,50 @@ tayori_preview_view_get_web_view (TayoriPreviewView *self)
   g_return_val_if_fail (TAYORI_IS_PREVIEW_VIEW (self), NULL);
 
   return self->web_view;
+}
+
+void
+tayori_preview_view_set_ruby (TayoriPreviewView *self,
+                              gboolean           ruby,
+                              guint              above_grade)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (TAYORI_IS_PREVIEW_VIEW (self));
+
+  ruby = !!ruby;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->ruby != (guint) ruby)
+    {
+      self->ruby = ruby;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUBY]);
+      changed = TRUE;
+    }
+  if (self->ruby_grade != above_grade)
+    {
+      self->ruby_grade = above_grade;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUBY_GRADE]);
+      changed |= ruby;
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  /* The body is rendered again; the push replaces only the blocks whose ruby changed. */
+  if (changed)
+    _tayori_preview_view_queue_update (self);
+}
+
+gboolean
+tayori_preview_view_get_ruby (TayoriPreviewView *self)
+{
+  g_return_val_if_fail (TAYORI_IS_PREVIEW_VIEW (self), FALSE);
+
+  return self->ruby;
+}
+
+guint
+tayori_preview_view_get_ruby_grade (TayoriPreviewView *self)
+{
+  g_return_val_if_fail (TAYORI_IS_PREVIEW_VIEW (self), 0);
+
+  return self->ruby_grade;
 }

@@ -32,6 +32,26 @@ double         tayori_preview_view_get_zoom             (TayoriPreviewView *self
 /* Scrolls to the body block whose source range contains @line (1-based, in the body text). */
 void           tayori_preview_view_scroll_to_source_line (TayoriPreviewView *self,
                                                           guint              line);
+/* The view's web view, e.g. for tayori_axe_run_async(); run it after "updated", which says
+ * the page shows the current article. */
 WebKitWebView *tayori_preview_view_get_web_view         (TayoriPreviewView *self);
+/* Shows the body with ruby (furigana, see tayori-ruby.h): on every kanji word when
+ * @above_grade is 0, else only on words with a kanji above that school grade. When ruby
+ * cannot be made (no MeCab) the body is shown without it. Also the "ruby" and "ruby-grade"
+ * properties. */
+void           tayori_preview_view_set_ruby             (TayoriPreviewView *self,
+                                                         gboolean           ruby,
+                                                         guint              above_grade);
+gboolean       tayori_preview_view_get_ruby             (TayoriPreviewView *self);
+guint          tayori_preview_view_get_ruby_grade       (TayoriPreviewView *self);
+/* Outlines and scrolls to one element of the page: the one @selector finds (a selector
+ * relative to the body, as C-side findings give, or for the whole page, as axe gives), else
+ * the body block whose data-sourcepos is @sourcepos ("L:C-L:C"); either may be NULL. Clears
+ * the earlier highlight; an element that is not found leaves none. The highlight stays while
+ * its block is unchanged, until the next call or tayori_preview_view_clear_highlight(). */
+void           tayori_preview_view_highlight            (TayoriPreviewView *self,
+                                                         const char        *selector,
+                                                         const char        *sourcepos);
+void           tayori_preview_view_clear_highlight      (TayoriPreviewView *self);
 
 G_END_DECLS

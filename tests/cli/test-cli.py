@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs the real tayori-cli against a temporary store: import, list, search, show, export
-# round trip, render sanitising, and the refusals (bad YAML, non-UTF-8, wrong usage).
+# round trip, render sanitising, and the refusals (bad YAML, non-UTF-8, wrong usage). The
+# writing checks (check, fix, ruby) are in test-cli-check.py.
 # Usage: test-cli.py PATH/TO/tayori-cli FIXTURES_DIR
 
 import json
@@ -20,7 +21,7 @@ SUMMARY_KEYS = {'id', 'title', 'status', 'category', 'updated', 'ward', 'author'
 ARTICLE_KEYS = SUMMARY_KEYS | {
     'status_label', 'categories', 'summary', 'body', 'thumbnail', 'thumbnail_alt',
     'audiences', 'department', 'contact', 'publish_start', 'publish_end', 'emergency',
-    'language', 'translation_group', 'created', 'links', 'attachments'}
+    'language', 'translation_group', 'created', 'links', 'attachments', 'dismissed'}
 CONTENT_KEYS = ARTICLE_KEYS - {'id', 'created', 'updated', 'status_label'}
 STATUS_KEYS = {'draft', 'in_review', 'returned', 'approved', 'scheduled', 'published',
                'archived'}
@@ -228,6 +229,26 @@ class ShowExportTests(CliTestCase):
         self.assertRegex(article['created'], ISO_UTC)
         self.assertIs(self.run_json('show', str(self.ids['bousai.md']))['emergency'], True)
 
+    def test_show_lists_dismissals(self):
+        self.assertEqual(self.run_json('show', str(self.ids['hoikusho.md']))['dismissed'], [])
+        path = self.write_temp('dismissed.md', """---
+title: 第①駐車場のご案内
+dismissed:
+  - rule: platform-dependent-char
+    field: body
+    span: ①
+    reason: 施設の正式名称のため
+    author: 山田 花子
+    time: 2026-05-01T09:30:00+09:00
+---
+第①駐車場の隣です。
+""".encode('utf-8'))
+        [article_id] = self.run_json('import', path)
+        self.assertEqual(self.run_json('show', str(article_id))['dismissed'], [{
+            'rule': 'platform-dependent-char', 'field': 'body', 'span': '①',
+            'reason': '施設の正式名称のため', 'author': '山田 花子',
+            'time': '2026-05-01T09:30:00+09:00'}])
+
     def test_show_unknown_id_fails(self):
         result = self.run_cli('show', '999999')
         self.assertEqual(result.returncode, 1)
@@ -305,7 +326,8 @@ class UsageTests(CliTestCase):
             result = self.run_cli(*args, db=False)
             self.assertEqual(result.returncode, 0)
             text = result.stdout.decode('utf-8')
-            for command in ('import', 'export', 'list', 'search', 'render', 'show'):
+            for command in ('import', 'export', 'list', 'search', 'render', 'show', 'check',
+                            'fix', 'ruby'):
                 self.assertRegex(text, rf'\n  {command}\b')
             self.assertIn('--db', text)
         result = self.run_cli('help', 'list', db=False)

@@ -44,7 +44,9 @@ STARTED = []    # apps of the current test, for their logs when it fails
 
 
 def log(*args):
-    print("#", *args, flush=True)
+    """A TAP comment: every line of it starts with '#', so multi-line texts stay comments."""
+    text = " ".join(str(arg) for arg in args)
+    print("\n".join("# " + line for line in text.split("\n")), flush=True)
 
 
 def text_of(node):
@@ -90,9 +92,10 @@ def is_showing(node):
 
 def button_named(label):
     """A button by its accessible name or by the text of its label: GTK 4.8 names a button
-    with a mnemonic label "_Label Label", and puts an accessible label before the text."""
+    with a mnemonic label "_Label Label", and puts an accessible label before the text. Toggle
+    buttons count too (GTK 4.8 shows them as push buttons that are pressed or not)."""
     def test(node):
-        if node.roleName != "push button":
+        if node.roleName not in ("push button", "toggle button"):
             return False
         return node.name == label or any(c.roleName == "label" and c.name == label for c in node.children)
     return test

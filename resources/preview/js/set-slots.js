@@ -5,7 +5,15 @@
 // keystroke re-lays out one paragraph, not a 30,000-character article, and the reader stays
 // where they were. Blocks that only moved in the source get their data-sourcepos updated.
 
-// Equal apart from data-sourcepos, which shifts whenever a line is added above.
+// Attributes that are not the article's: data-sourcepos shifts whenever a line is added
+// above, and the preview's highlight (highlight.js) must survive pushes of other blocks.
+const VOLATILE = new Set(['data-sourcepos', 'data-tayori-highlight']);
+
+function stableAttributes(element) {
+    return [...element.attributes].filter(attr => !VOLATILE.has(attr.name));
+}
+
+// Equal apart from the volatile attributes.
 function sameShape(a, b) {
     if (a.isEqualNode(b))
         return true;
@@ -13,10 +21,12 @@ function sameShape(a, b) {
         return false;
     if (a.nodeType !== Node.ELEMENT_NODE)
         return a.nodeValue === b.nodeValue;
-    if (a.attributes.length !== b.attributes.length || a.childNodes.length !== b.childNodes.length)
+    const attributes = stableAttributes(a);
+    if (attributes.length !== stableAttributes(b).length ||
+        a.childNodes.length !== b.childNodes.length)
         return false;
-    for (const attr of a.attributes) {
-        if (attr.name !== 'data-sourcepos' && b.getAttribute(attr.name) !== attr.value)
+    for (const attr of attributes) {
+        if (b.getAttribute(attr.name) !== attr.value)
             return false;
     }
     for (let i = 0; i < a.childNodes.length; i++) {

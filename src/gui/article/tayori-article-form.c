@@ -3,6 +3,7 @@
  * GBindingGroup re-targeted per article); the groups with checks of their own (thumbnail,
  * publication period, links, attachments) are widgets that follow the same article. */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tayori-article-form.h"
 #include "tayori-attachments-editor.h"
@@ -255,6 +256,72 @@ tayori_article_form_set_article (TayoriArticleForm *self,
   tayori_links_editor_set_article (self->links_editor, article);
   tayori_attachments_editor_set_article (self->attachments_editor, article);
   sync_with_article (self);
+}
+
+/* Selecting a finding's span */
+
+/* Character offsets of the byte range [start, end) of @text, if it is one */
+static gboolean
+char_range (const char *text,
+            gsize       start,
+            gsize       end,
+            int        *char_start,
+            int        *char_end)
+{
+  gsize length = strlen (text);
+
+  if (start > end || end > length || !g_utf8_validate (text, end, NULL) ||
+      !g_utf8_validate (text + start, end - start, NULL))
+    return FALSE;
+  *char_start = (int) g_utf8_pointer_to_offset (text, text + start);
+  *char_end = (int) g_utf8_pointer_to_offset (text, text + end);
+  return TRUE;
+}
+
+gboolean
+tayori_article_form_select_field (TayoriArticleForm *self,
+                                  const char        *field,
+                                  gsize              start,
+                                  gsize              end)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *entry = NULL;
+  int char_start, char_end;
+
+  g_return_val_if_fail (TAYORI_IS_ARTICLE_FORM (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (self->article == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (self->article), field) == NULL)
+    return FALSE;
+  g_object_get (self->article, field, &text, NULL);
+  if (text == NULL || !char_range (text, start, end, &char_start, &char_end))
+    return FALSE;
+
+  if (g_str_equal (field, "summary"))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
+      GtkTextIter start_iter, end_iter;
+
+      gtk_widget_grab_focus (GTK_WIDGET (self->summary_view));
+      gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, char_start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, char_end);
+      gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+      return TRUE;
+    }
+  if (g_str_equal (field, "title"))
+    entry = GTK_WIDGET (self->title_row);
+  for (guint i = 0; i < N_CONTACT && entry == NULL; i++)
+    if (g_str_equal (field, contact_fields[i].property))
+      {
+        adw_expander_row_set_expanded (self->contact_row, TRUE);
+        entry = GTK_WIDGET (self->contact_rows[i]);
+      }
+  if (entry == NULL)
+    return FALSE;
+  /* Focus first: an entry selects all of its text when it takes the focus */
+  gtk_widget_grab_focus (entry);
+  gtk_editable_select_region (GTK_EDITABLE (entry), char_start, char_end);
+  return TRUE;
 }
 
 GtkWidget *

@@ -20,5 +20,12 @@ void       tayori_article_form_set_preset  (TayoriArticleForm *self,
  * contact fields the preset locks always take the preset's value. */
 void       tayori_article_form_set_article (TayoriArticleForm *self,
                                             TayoriArticle     *article);
+/* Shows the text field for article property @field ("title", "summary", "contact-phone"…),
+ * selects [start, end) (byte offsets into its text) and focuses it. FALSE when the form has no
+ * such text field or the range does not fit its text. */
+gboolean   tayori_article_form_select_field (TayoriArticleForm *self,
+                                             const char        *field,
+                                             gsize              start,
+                                             gsize              end);
 
 G_END_DECLS

@@ -54,6 +54,7 @@ _tayori_article_page_update_actions (TayoriArticlePage *self)
                                  has_article && tayori_article_get_id (self->article) != 0);
   gtk_widget_action_set_enabled (widget, "page.export-markdown", has_article);
   gtk_widget_action_set_enabled (widget, "page.export-html", has_article);
+  gtk_widget_action_set_enabled (widget, "page.run-checks", has_article);
   _tayori_article_page_update_zoom_actions (self);
 }
 

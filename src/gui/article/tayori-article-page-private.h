@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared between tayori-article-page.c (loading, autosave, status),
- * tayori-article-page-actions.c (page.* actions: save, history, export) and
- * tayori-article-page-preview.c (the preview pane and its actions). */
+ * tayori-article-page-actions.c (page.* actions: save, history, export),
+ * tayori-article-page-preview.c (the preview pane and its actions) and
+ * tayori-article-page-checks.c (the writing checks panel, fixes, dismissals, furigana). */
 #pragma once
 
 #include <adwaita.h>
@@ -10,10 +11,14 @@
 #include "tayori-article-page.h"
 #include "tayori-article-saver.h"
 #include "tayori-body-editor.h"
+#include "tayori-check-scheduler.h"
+#include "tayori-checks-panel.h"
 #include "tayori-preview-view.h"
 #include "tayori-save-status.h"
 
 G_BEGIN_DECLS
+
+typedef struct _TayoriFieldFix TayoriFieldFix;
 
 struct _TayoriArticlePage
 {
@@ -27,6 +32,11 @@ struct _TayoriArticlePage
   AdwBin *preview_bin;
   GtkLabel *zoom_label;
   TayoriSaveStatus *save_status;
+  GtkWidget *ruby_box;
+  GtkToggleButton *checks_button;
+  GtkLabel *checks_badge;
+  AdwFlap *checks_flap;
+  TayoriChecksPanel *checks_panel;
 
   TayoriStore *store;
   TayoriPreset *preset;
@@ -45,6 +55,11 @@ struct _TayoriArticlePage
   guint paned_placed : 1;
   GtkFileChooserNative *chooser;
   int export_format;   /* TayoriExportFormat of the open chooser */
+
+  TayoriCheckScheduler *checks;
+  TayoriFieldFix *field_fix;   /* the last Fix outside the body, for its Undo toast */
+  guint ruby_grade;
+  guint show_ruby : 1;
 };
 
 /* tayori-article-page-actions.c */
@@ -67,5 +82,19 @@ gboolean _tayori_article_page_apply_show_preview        (TayoriArticlePage *self
                                                          gboolean           show);
 gboolean _tayori_article_page_apply_preview_zoom        (TayoriArticlePage *self,
                                                          double             zoom);
+
+/* tayori-article-page-checks.c: the checks panel, its badge, fixes and dismissals; furigana */
+void     _tayori_article_page_class_add_check_actions   (GtkWidgetClass    *widget_class);
+void     _tayori_article_page_setup_checks              (TayoriArticlePage *self);
+void     _tayori_article_page_dispose_checks            (TayoriArticlePage *self);
+/* Follows the page's article (after the body editor and the preview took it). */
+void     _tayori_article_page_checks_set_article        (TayoriArticlePage *self);
+gboolean _tayori_article_page_get_can_submit            (TayoriArticlePage *self);
+const char * const *_tayori_article_page_get_submit_blockers (TayoriArticlePage *self);
+/* Setters of the furigana properties; they return whether the value changed. */
+gboolean _tayori_article_page_apply_show_ruby           (TayoriArticlePage *self,
+                                                         gboolean           show);
+gboolean _tayori_article_page_apply_ruby_grade          (TayoriArticlePage *self,
+                                                         guint              grade);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* TayoriArticlePage: wires one article to the form, the body editor, the preview and the
- * saver. Loading another article flushes the current one first; losing window focus saves. */
+/* TayoriArticlePage: wires one article to the form, the body editor, the preview, the
+ * writing checks and the saver. Loading another article flushes the current one first; losing window focus saves. */
 #include <glib/gi18n.h>
 
 #include "tayori-article-page-private.h"
@@ -19,6 +19,10 @@ enum {
   PROP_PREVIEW_MODE,
   PROP_SHOW_PREVIEW,
   PROP_PREVIEW_ZOOM,
+  PROP_CAN_SUBMIT,
+  PROP_SUBMIT_BLOCKERS,
+  PROP_SHOW_RUBY,
+  PROP_RUBY_GRADE,
   N_PROPS,
 };
 
@@ -61,6 +65,14 @@ title_changed_cb (TayoriArticlePage *self)
 }
 
 static void
+submit_state_changed_cb (TayoriArticlePage *self,
+                         GParamSpec        *pspec)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[g_str_equal (pspec->name, "can-submit")
+                                                        ? PROP_CAN_SUBMIT : PROP_SUBMIT_BLOCKERS]);
+}
+
+static void
 cursor_line_changed_cb (TayoriArticlePage *self,
                         guint              line)
 {
@@ -82,6 +94,7 @@ set_article (TayoriArticlePage *self,
   if (self->preview != NULL)
     tayori_preview_view_set_article (self->preview, article);
   g_signal_group_set_target (self->article_signals, article);
+  _tayori_article_page_checks_set_article (self);
 
   _tayori_article_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -300,6 +313,11 @@ tayori_article_page_constructed (GObject *object)
 
   tayori_article_form_set_preset (self->form, self->preset);
   _tayori_article_page_setup_preview (self);
+  _tayori_article_page_setup_checks (self);
+  g_signal_connect_object (self->checks, "notify::can-submit", G_CALLBACK (submit_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "notify::submit-blockers", G_CALLBACK (submit_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   tayori_save_status_set_saver (self->save_status, self->saver);
   _tayori_article_page_update_actions (self);
 }
@@ -319,6 +337,7 @@ tayori_article_page_dispose (GObject *object)
   if (self->saver != NULL)
     g_signal_handlers_disconnect_by_data (self->saver, self);
   g_clear_object (&self->saver);
+  _tayori_article_page_dispose_checks (self);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAYORI_TYPE_ARTICLE_PAGE);
@@ -359,6 +378,12 @@ tayori_article_page_get_property (GObject    *object,
     case PROP_PREVIEW_MODE: g_value_set_string (value, self->preview_mode); break;
     case PROP_SHOW_PREVIEW: g_value_set_boolean (value, self->show_preview); break;
     case PROP_PREVIEW_ZOOM: g_value_set_double (value, self->preview_zoom); break;
+    case PROP_CAN_SUBMIT:   g_value_set_boolean (value, _tayori_article_page_get_can_submit (self)); break;
+    case PROP_SUBMIT_BLOCKERS:
+      g_value_set_boxed (value, _tayori_article_page_get_submit_blockers (self));
+      break;
+    case PROP_SHOW_RUBY:    g_value_set_boolean (value, self->show_ruby); break;
+    case PROP_RUBY_GRADE:   g_value_set_uint (value, self->ruby_grade); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -387,6 +412,14 @@ tayori_article_page_set_property (GObject      *object,
       break;
     case PROP_PREVIEW_ZOOM:
       if (_tayori_article_page_apply_preview_zoom (self, g_value_get_double (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_SHOW_RUBY:
+      if (_tayori_article_page_apply_show_ruby (self, g_value_get_boolean (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_RUBY_GRADE:
+      if (_tayori_article_page_apply_ruby_grade (self, g_value_get_uint (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
     default:
@@ -421,6 +454,18 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
   properties[PROP_PREVIEW_MODE] = g_param_spec_string ("preview-mode", NULL, NULL, "desktop", readwrite);
   properties[PROP_SHOW_PREVIEW] = g_param_spec_boolean ("show-preview", NULL, NULL, TRUE, readwrite);
   properties[PROP_PREVIEW_ZOOM] = g_param_spec_double ("preview-zoom", NULL, NULL, 0.5, 2.0, 1.0, readwrite);
+  /* Whether the article may be sent for review: no error left that was not dismissed with a
+   * reason; the blockers say why not, in the UI language */
+  properties[PROP_CAN_SUBMIT] =
+    g_param_spec_boolean ("can-submit", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBMIT_BLOCKERS] =
+    g_param_spec_boxed ("submit-blockers", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Furigana in the preview of やさしい日本語 articles, over every kanji (0) or only over
+   * kanji taught after that school grade */
+  properties[PROP_SHOW_RUBY] = g_param_spec_boolean ("show-ruby", NULL, NULL, FALSE, readwrite);
+  properties[PROP_RUBY_GRADE] = g_param_spec_uint ("ruby-grade", NULL, NULL, 0, 10, 0, readwrite);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -436,6 +481,7 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
   g_type_ensure (TAYORI_TYPE_ARTICLE_FORM);
   g_type_ensure (TAYORI_TYPE_BODY_EDITOR);
   g_type_ensure (TAYORI_TYPE_SAVE_STATUS);
+  g_type_ensure (TAYORI_TYPE_CHECKS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tayori/Tayori/article/tayori-article-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, toast_overlay);
@@ -446,9 +492,15 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, save_status);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, ruby_box);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, checks_button);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, checks_badge);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, checks_flap);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, checks_panel);
 
   _tayori_article_page_class_add_actions (widget_class);
   _tayori_article_page_class_add_preview_actions (widget_class);
+  _tayori_article_page_class_add_check_actions (widget_class);
 }
 
 static void

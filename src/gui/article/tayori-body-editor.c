@@ -61,6 +61,71 @@ tayori_body_editor_commit (TayoriBodyEditor *self)
   set_large (self, strlen (text));
 }
 
+/* Iterators at byte offsets of the body; the buffer holds the article's body after a commit */
+static gboolean
+iters_at_bytes (TayoriBodyEditor *self,
+                gsize             start,
+                gsize             end,
+                GtkTextIter      *start_iter,
+                GtkTextIter      *end_iter)
+{
+  const char *body;
+  gsize length;
+
+  if (self->article == NULL)
+    return FALSE;
+  tayori_body_editor_commit (self);
+  body = tayori_article_get_body (self->article);
+  length = strlen (body);
+  if (start > end || end > length ||
+      (start < length && (body[start] & 0xC0) == 0x80) || (end < length && (body[end] & 0xC0) == 0x80))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (text_buffer (self), start_iter, (int) g_utf8_pointer_to_offset (body, body + start));
+  gtk_text_buffer_get_iter_at_offset (text_buffer (self), end_iter, (int) g_utf8_pointer_to_offset (body, body + end));
+  return TRUE;
+}
+
+gboolean
+tayori_body_editor_select_range (TayoriBodyEditor *self,
+                                 gsize             start,
+                                 gsize             end)
+{
+  GtkTextIter start_iter, end_iter;
+
+  g_return_val_if_fail (TAYORI_IS_BODY_EDITOR (self), FALSE);
+
+  if (!iters_at_bytes (self, start, end, &start_iter, &end_iter))
+    return FALSE;
+  gtk_text_buffer_select_range (text_buffer (self), &start_iter, &end_iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (text_buffer (self)),
+                                0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  return TRUE;
+}
+
+gboolean
+tayori_body_editor_replace_range (TayoriBodyEditor *self,
+                                  gsize             start,
+                                  gsize             end,
+                                  const char       *text)
+{
+  GtkTextBuffer *buffer = text_buffer (self);
+  GtkTextIter start_iter, end_iter;
+
+  g_return_val_if_fail (TAYORI_IS_BODY_EDITOR (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!iters_at_bytes (self, start, end, &start_iter, &end_iter))
+    return FALSE;
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start_iter, &end_iter);
+  gtk_text_buffer_insert (buffer, &start_iter, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_place_cursor (buffer, &start_iter);
+  tayori_body_editor_commit (self);
+  return TRUE;
+}
+
 static void
 commit_cb (gpointer user_data)
 {

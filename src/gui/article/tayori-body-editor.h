@@ -16,6 +16,17 @@ void       tayori_body_editor_set_article (TayoriBodyEditor *self,
                                            TayoriArticle    *article);
 /* Pushes text typed since the last tick into the article now (before a save). */
 void       tayori_body_editor_commit      (TayoriBodyEditor *self);
+/* Ranges are BYTE offsets into the body text (as writing-check findings give them), which the
+ * editor first makes equal to the article's body. Both return FALSE when the range is not one
+ * of the body (outside it, or not on character boundaries). select_range scrolls to the range
+ * and focuses the view; replace_range is one undoable step and reaches the article at once. */
+gboolean   tayori_body_editor_select_range  (TayoriBodyEditor *self,
+                                             gsize             start,
+                                             gsize             end);
+gboolean   tayori_body_editor_replace_range (TayoriBodyEditor *self,
+                                             gsize             start,
+                                             gsize             end,
+                                             const char       *text);
 /* Signals: "edited" on every change of the text, before it reaches the article;
  * "cursor-line-changed" (guint line, 1-based in the body) when the cursor moves lines. */
 

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers of the content-rule tests: settings from preset text, one checker run over an
+ * article, and the findings of a rule as "span" texts to compare in one assertion. */
+#pragma once
+
+#include "tayori-checker.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  TayoriCheckDocument *document;
+  GPtrArray           *findings;   /* TayoriFinding */
+} ContentRun;
+
+/* @preset: keyfile text layered over the defaults, or NULL for the defaults alone. */
+TayoriCheckSettings *content_settings_new  (const char          *preset);
+TayoriArticle       *content_article_new   (const char          *title,
+                                            const char          *body);
+ContentRun          *content_run_new       (TayoriChecker       *checker,
+                                            TayoriArticle       *article,
+                                            TayoriCheckSettings *settings);
+void                 content_run_free      (ContentRun          *run);
+/* The spans of @rule's findings in order, "|"-separated, each as "field:text" when the field
+ * is not @field; "" when there are none. */
+char                *content_run_spans     (ContentRun          *run,
+                                            const char          *rule,
+                                            const char          *field);
+/* The one finding of @rule whose span is @span (asserted). */
+TayoriFinding       *content_run_find      (ContentRun          *run,
+                                            const char          *rule,
+                                            const char          *span);
+guint                content_run_count     (ContentRun          *run,
+                                            const char          *rule);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ContentRun, content_run_free)
+
+G_END_DECLS
