@@ -17,12 +17,14 @@ G_DEFINE_QUARK (tayori-axe-error-quark, tayori_axe_error)
 typedef struct {
   TayoriCheckDocument *document;
   gboolean             injected;  /* this run put axe into the page */
+  char                *json;      /* axe's result, parsed on a worker thread */
 } Run;
 
 static void
 run_free (Run *run)
 {
   g_clear_object (&run->document);
+  g_free (run->json);
   g_free (run);
 }
 
@@ -163,6 +165,25 @@ inject (GTask *task)
 }
 
 static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Run *run = task_data;
+  GPtrArray *findings;
+  GError *error = NULL;
+
+  (void) source_object;
+  (void) cancellable;
+  findings = _tayori_axe_findings_parse (run->json, run->document, &error);
+  if (findings == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
 run_done_cb (GObject      *source_object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -170,8 +191,6 @@ run_done_cb (GObject      *source_object,
   g_autoptr(GTask) task = user_data;
   Run *run = g_task_get_task_data (task);
   g_autoptr(JSCValue) value = NULL;
-  g_autofree char *json = NULL;
-  GPtrArray *findings;
   GError *error = NULL;
 
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source_object),
@@ -195,12 +214,9 @@ run_done_cb (GObject      *source_object,
       return;
     }
 
-  json = jsc_value_to_string (value);
-  findings = _tayori_axe_findings_parse (json, run->document, &error);
-  if (findings == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, findings, (GDestroyNotify) g_ptr_array_unref);
+  /* Parsing and mapping can take a while on a long article: off the main thread. */
+  run->json = jsc_value_to_string (value);
+  g_task_run_in_thread (task, parse_thread);
 }
 
 static void

@@ -29,6 +29,10 @@ function locate(element) {
     return {};
 }
 
+// A long article can have thousands of nodes per rule; the panel lists far fewer, and the
+// result has to cross to Tayori's process: at most this many nodes per rule.
+const MAX_NODES_PER_RULE = 100;
+
 // A target is a list (one entry per frame) of selectors, or of selector lists in shadow DOM.
 function selectorOf(target) {
     const last = target[target.length - 1];
@@ -56,7 +60,7 @@ async function run() {
                 helpEn: english.help,
                 tags: rule.tags,
                 actIds: english.actIds,
-                nodes: rule.nodes.map(node => ({
+                nodes: rule.nodes.slice(0, MAX_NODES_PER_RULE).map(node => ({
                     impact: node.impact ?? rule.impact ?? '',
                     selector: selectorOf(node.target),
                     ...locate(node.element),

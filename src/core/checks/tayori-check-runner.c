@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* TayoriCheckRunner: runs checkers over a document on one worker thread that every runner
  * shares, so runs queue instead of competing; a run cancelled while it waits is dropped. */
+#define _GNU_SOURCE  /* gettid () */
 #include <glib/gi18n.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 #include "tayori-check-runner.h"
 #include "tayori-checker.h"
@@ -15,6 +20,9 @@ struct _TayoriCheckRunner
 };
 
 G_DEFINE_FINAL_TYPE (TayoriCheckRunner, tayori_check_runner, G_TYPE_OBJECT)
+
+/* Background work: the same as "nice -n 10" */
+#define WORKER_NICENESS 10
 
 static void
 tayori_check_runner_finalize (GObject *object)
@@ -118,6 +126,17 @@ tayori_check_runner_run (TayoriCheckRunner   *self,
   return run_checkers (self, document, cancellable);
 }
 
+/* The worker checks in the background: on a long article it can keep a core busy for a second,
+ * and the window's main thread must win every time it wants the CPU. Linux nice values are per
+ * thread and the worker's thread is its own (an exclusive pool), so this lowers only it. */
+static void
+lower_worker_priority (void)
+{
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, gettid (), WORKER_NICENESS);
+#endif
+}
+
 static void
 run_in_worker (gpointer data,
                gpointer user_data)
@@ -126,6 +145,7 @@ run_in_worker (gpointer data,
   TayoriCheckRunner *self = g_task_get_source_object (task);
   TayoriCheckReport *report;
 
+  lower_worker_priority ();
   if (g_task_return_error_if_cancelled (task))
     return;
   report = run_checkers (self, g_task_get_task_data (task), g_task_get_cancellable (task));
@@ -142,7 +162,7 @@ get_worker (void)
   static GThreadPool *worker;
 
   if (g_once_init_enter (&worker))
-    g_once_init_leave (&worker, g_thread_pool_new (run_in_worker, NULL, 1, FALSE, NULL));
+    g_once_init_leave (&worker, g_thread_pool_new (run_in_worker, NULL, 1, TRUE, NULL));
   return worker;
 }
 

@@ -402,7 +402,7 @@ run_checks_action (GtkWidget  *widget,
 
   tayori_body_editor_commit (self->body_editor);
   tayori_check_scheduler_run_now (self->checks);
-  tayori_check_scheduler_preview_updated (self->checks);
+  tayori_check_scheduler_run_axe_now (self->checks);
   gtk_toggle_button_set_active (self->checks_button, TRUE);
 }
 

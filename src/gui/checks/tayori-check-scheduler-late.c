@@ -5,11 +5,14 @@
  * the text it points at is unchanged. */
 #include <string.h>
 
+#include <string.h>
+
 #include "tayori-axe.h"
 #include "tayori-check-scheduler-private.h"
 
 /* From the preview's last update to axe: axe reads the whole page, so let the typing settle */
 #define AXE_PAUSE_MS  400
+#define AXE_AUTO_MAX_BYTES (256 * 1024)
 
 static const char * const late_family_names[N_LATE] = { "axe", "links" };
 
@@ -274,13 +277,19 @@ run_axe_cb (gpointer user_data)
 }
 
 void
-tayori_check_scheduler_preview_updated (TayoriCheckScheduler *self)
+tayori_check_scheduler_run_axe_now (TayoriCheckScheduler *self)
 {
-  g_return_if_fail (TAYORI_IS_CHECK_SCHEDULER (self));
-
   g_clear_handle_id (&self->axe_id, g_source_remove);
   if (self->article != NULL && self->web_view != NULL)
     self->axe_id = g_timeout_add_once (AXE_PAUSE_MS, run_axe_cb, self);
+}
+
+void
+tayori_check_scheduler_preview_updated (TayoriCheckScheduler *self)
+{
+  g_clear_handle_id (&self->axe_id, g_source_remove);
+  if (self->article != NULL && strlen (tayori_article_get_body (self->article)) <= AXE_AUTO_MAX_BYTES)
+    tayori_check_scheduler_run_axe_now (self);
 }
 
 void

@@ -28,8 +28,11 @@ void                  tayori_check_scheduler_set_web_view     (TayoriCheckSchedu
                                                                WebKitWebView        *web_view);
 /* Checks now instead of after the typing pause. */
 void                  tayori_check_scheduler_run_now          (TayoriCheckScheduler *self);
-/* The preview shows the article's latest text: axe may run (after a short pause). */
+/* The preview shows the article's latest text: axe may run (after a short pause), unless the
+ * body is longer than 256 KiB. */
 void                  tayori_check_scheduler_preview_updated  (TayoriCheckScheduler *self);
+/* Runs axe on the preview (after a short pause) whatever the article's length. */
+void                  tayori_check_scheduler_run_axe_now      (TayoriCheckScheduler *self);
 
 /* The latest report and the document it was made from (both NULL before the first run). */
 TayoriCheckReport    *tayori_check_scheduler_get_report       (TayoriCheckScheduler *self);

@@ -3,6 +3,7 @@
  * not thousands), keeping open details, the scroll position and keyboard focus. */
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tayori-check-labels.h"
 #include "tayori-checks-panel.h"
@@ -28,6 +29,7 @@ struct _TayoriChecksPanel
   TayoriCheckReport *report;
   TayoriCheckDocument *document;
   GPtrArray *rows;   /* TayoriFindingRow, as placed; the buttons' targets index it */
+  GArray *body_newlines;  /* gsize offsets of the body's line ends, for the lines shown */
 };
 
 G_DEFINE_FINAL_TYPE (TayoriChecksPanel, tayori_checks_panel, GTK_TYPE_WIDGET)
@@ -135,6 +137,44 @@ family_list (TayoriChecksPanel *self,
   return list;
 }
 
+/* The 1-based line of a body finding (0 for other fields): a binary search over the line ends,
+ * found once per rebuild, since a body can be megabytes long. */
+static guint
+line_of (TayoriChecksPanel *self,
+         TayoriFinding     *finding)
+{
+  gsize start = tayori_finding_get_start (finding);
+  guint low = 0;
+  guint high;
+
+  if (!g_str_equal (tayori_finding_get_field (finding), "body"))
+    return 0;
+  if (self->body_newlines == NULL)
+    {
+      const char *body = tayori_check_document_get_text (self->document, "body");
+      const char *end = body + strlen (body);
+
+      self->body_newlines = g_array_new (FALSE, FALSE, sizeof (gsize));
+      for (const char *p = body; (p = memchr (p, '\n', end - p)) != NULL; p++)
+        {
+          gsize offset = p - body;
+
+          g_array_append_val (self->body_newlines, offset);
+        }
+    }
+  high = self->body_newlines->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->body_newlines, gsize, middle) < start)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low + 1;
+}
+
 static void
 add_family (TayoriChecksPanel *self,
             TayoriSeverity     severity,
@@ -165,7 +205,7 @@ add_family (TayoriChecksPanel *self,
         continue;
       if (listed++ >= MAX_ROWS_PER_LIST)
         continue;
-      row = tayori_finding_row_new (finding, self->rows->len, field_text);
+      row = tayori_finding_row_new (finding, self->rows->len, field_text, line_of (self, finding));
       g_ptr_array_add (self->rows, row);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
@@ -310,6 +350,7 @@ rebuild (TayoriChecksPanel *self)
 
   remember_rows (self, expanded, &focused_key, &focused_index);
   clear_sections (self);
+  g_clear_pointer (&self->body_newlines, g_array_unref);
   update_submit_state (self);
 
   n = self->report != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->report)) : 0;
@@ -393,6 +434,7 @@ tayori_checks_panel_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->report);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->body_newlines, g_array_unref);
 
   G_OBJECT_CLASS (tayori_checks_panel_parent_class)->dispose (object);
 }

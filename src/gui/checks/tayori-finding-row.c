@@ -34,29 +34,26 @@ G_DEFINE_FINAL_TYPE (TayoriFindingRow, tayori_finding_row, GTK_TYPE_LIST_BOX_ROW
 static char *
 shorten (const char *text)
 {
-  if (g_utf8_strlen (text, -1) <= SPAN_MAX_CHARS)
-    return g_strdup (text);
-  return g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (text, SPAN_MAX_CHARS - 1) - text), text);
+  const char *end = text;
+
+  /* Never measures more of the span than it shows: spans can be whole blocks of a 5 MB body. */
+  for (guint n = 0; *end != '\0'; n++, end = g_utf8_next_char (end))
+    if (n == SPAN_MAX_CHARS - 1 && *g_utf8_next_char (end) != '\0')
+      return g_strdup_printf ("%.*s…", (int) (end - text), text);
+  return g_strdup (text);
 }
 
 /* "Body, line 3 · “①”" */
 static char *
 describe_place (TayoriFindingRow *self,
-                const char       *field_text)
+                guint             line)
 {
   const char *field = tayori_finding_get_field (self->finding);
-  gsize start = tayori_finding_get_start (self->finding);
   g_autofree char *field_label = tayori_check_field_label (field);
   g_autofree char *place = NULL;
 
-  if (g_str_equal (field, "body") && start <= strlen (field_text))
-    {
-      guint line = 1;
-
-      for (const char *p = field_text; p < field_text + start; p++)
-        line += *p == '\n';
-      place = g_strdup_printf (_("%s, line %u"), field_label, line);
-    }
+  if (line > 0)
+    place = g_strdup_printf (_("%s, line %u"), field_label, line);
   else
     place = g_steal_pointer (&field_label);
 
@@ -104,12 +101,12 @@ set_optional_label (GtkLabel   *label,
 
 static void
 fill (TayoriFindingRow *self,
-      const char       *field_text)
+      guint             line)
 {
   TayoriFinding *finding = self->finding;
   TayoriSeverity severity = tayori_finding_get_severity (finding);
   const char *fix = tayori_finding_get_fix (finding);
-  g_autofree char *place = describe_place (self, field_text);
+  g_autofree char *place = describe_place (self, line);
   g_autofree char *criteria = describe_criteria (finding);
   g_autofree char *name = NULL;
   g_autofree char *fix_tip = NULL;
@@ -148,7 +145,8 @@ fill (TayoriFindingRow *self,
 GtkWidget *
 tayori_finding_row_new (TayoriFinding *finding,
                         guint          position,
-                        const char    *field_text)
+                        const char    *field_text,
+                        guint          line)
 {
   TayoriFindingRow *self;
 
@@ -159,7 +157,7 @@ tayori_finding_row_new (TayoriFinding *finding,
   self->finding = g_object_ref (finding);
   self->position = position;
   self->span = tayori_finding_dup_span (finding, field_text);
-  fill (self, field_text);
+  fill (self, line);
   return GTK_WIDGET (self);
 }
 

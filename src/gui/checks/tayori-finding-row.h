@@ -13,10 +13,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TayoriFindingRow, tayori_finding_row, TAYORI, FINDING_ROW, GtkListBoxRow)
 
 /* @position: the finding's index in the report; @field_text: the text of the finding's field
- * the report was made from, for the span and the line shown. */
+ * the report was made from, for the span shown; @line: the line shown for body findings
+ * (1-based), 0 for none. */
 GtkWidget     *tayori_finding_row_new          (TayoriFinding    *finding,
                                                 guint             position,
-                                                const char       *field_text);
+                                                const char       *field_text,
+                                                guint             line);
 TayoriFinding *tayori_finding_row_get_finding  (TayoriFindingRow *self);
 guint          tayori_finding_row_get_position (TayoriFindingRow *self);
 /* Whether the details are shown; kept across the panel's rebuilds. */
