@@ -32,7 +32,11 @@ logs+=(build-ci/meson-logs/testlog.json)
 
 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run_suite build-asan --werror -Db_sanitize=address,undefined -Db_lundef=false -Dgui_tests=false -- \
-  --suite model --suite render --suite store --suite cli --suite checks-engine --suite checks-text --suite checks-structure --suite checks-easy --suite checks-content --suite checks-corpus || rc=1
+  --suite model --suite render --suite store --suite cli \
+  --suite checks-engine --suite checks-text --suite checks-structure --suite checks-easy \
+  --suite checks-content --suite checks-corpus \
+  --suite ai-core --suite ai-governance --suite ai-openai --suite ai-anthropic --suite ai-builtin \
+  --suite ai-classifier --suite ai-assistant || rc=1
 logs+=(build-asan/meson-logs/testlog.json)
 
 /usr/bin/python3 - "$build_failures" "${logs[@]}" <<'PY'

@@ -9,15 +9,14 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench-util.h"
 #include "tayori-axe.h"
-#include "tayori-front-matter.h"
 #include "tayori-preview-view.h"
 
 #define TARGET_CHARACTERS 30000
 #define DEFAULT_RUNS      20
 #define INJECT_RUNS       10
 #define TYPING_INTERVAL   30   /* ms between keystrokes while axe runs */
-#define SAMPLE            "/io/github/tayori/Tayori/core/sample-article.md"
 #define AXE_SCRIPT        "/io/github/tayori/Tayori/preview/axe/axe.min.js"
 
 /* What a long notice has besides prose, in every part: a table, images (one without
@@ -51,27 +50,6 @@ typedef struct {
   GPtrArray *findings;
   GError    *error;
 } Wait;
-
-static TayoriArticle *
-load_article (GString **body)
-{
-  g_autoptr(GBytes) sample = g_resources_lookup_data (SAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(GError) error = NULL;
-  TayoriArticle *article;
-  const char *part;
-
-  article = tayori_front_matter_parse (g_bytes_get_data (sample, NULL), g_bytes_get_size (sample),
-                                       SAMPLE, &error);
-  if (article == NULL)
-    g_error ("%s", error->message);
-
-  part = tayori_article_get_body (article);
-  *body = g_string_new (NULL);
-  for (guint i = 1; g_utf8_strlen ((*body)->str, -1) < TARGET_CHARACTERS; i++)
-    g_string_append_printf (*body, "## 第%u部\n\n%s\n\n" PART_EXTRAS, i, part);
-  tayori_article_set_body (article, (*body)->str);
-  return article;
-}
 
 static void
 wait_for (gboolean *done)
@@ -135,7 +113,7 @@ updated_cb (TayoriPreviewView *view,
   bench->updates++;
   if (bench->edit_started != 0)
     {
-      double ms = (g_get_monotonic_time () - bench->edit_started) / 1000.0;
+      double ms = bench_ms_since (bench->edit_started);
 
       g_array_append_val (bench->keystrokes, ms);
       bench->edit_started = 0;
@@ -173,7 +151,7 @@ time_inject (WebKitWebView *web_view,
   wait_for (&wait.done);
   if (wait.error != NULL)
     g_error ("Injecting axe failed: %s", wait.error->message);
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return bench_ms_since (start);
 }
 
 static void
@@ -201,28 +179,17 @@ time_check (WebKitWebView       *web_view,
     g_error ("axe failed: %s", wait.error->message);
   *n_findings = wait.findings->len;
   g_ptr_array_unref (wait.findings);
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
+  return bench_ms_since (start);
 }
 
 static void
 print_percentiles (const char *what,
                    GArray     *values)
 {
-  double *v = (double *) values->data;
+  BenchPercentiles p = bench_percentiles ((double *) values->data, values->len);
 
-  g_array_sort (values, compare_doubles);
   g_print ("%s (n = %u): p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", what, values->len,
-           v[values->len / 2], v[(values->len * 95) / 100], v[values->len - 1]);
+           p.p50, p.p95, p.max);
 }
 
 int
@@ -244,7 +211,7 @@ main (int   argc,
 
   runs = argc > 1 ? (guint) MAX (10, atoi (argv[1])) : DEFAULT_RUNS;
   bench.keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
-  bench.article = load_article (&bench.body);
+  bench.article = bench_sample_article (TARGET_CHARACTERS, "##", PART_EXTRAS, &bench.body);
   document = tayori_check_document_new_for_article (bench.article);
 
   window = gtk_window_new ();

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "bench-util.h"
 #include "tayori-check-runner.h"
 #include "tayori-checker.h"
 #include "tayori-front-matter.h"
@@ -16,24 +17,14 @@
 #define WARM_UP_RUNS      3
 #define DEFAULT_RUNS      50
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 print_times (const char *what,
              double     *times,
              guint       runs)
 {
-  qsort (times, runs, sizeof (double), compare_doubles);
-  g_print ("%-48s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms\n", what,
-           times[runs / 2], times[MIN (runs - 1, runs * 95 / 100)], times[runs - 1]);
+  BenchPercentiles p = bench_percentiles (times, runs);
+
+  g_print ("%-48s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms\n", what, p.p50, p.p95, p.max);
 }
 
 static int
@@ -138,7 +129,7 @@ bench_families (TayoriCheckDocument *document,
 
           tayori_checker_check (checker, document, settings, findings, NULL);
           if (i >= WARM_UP_RUNS)
-            times[i - WARM_UP_RUNS] = (g_get_monotonic_time () - start) / 1000.0;
+            times[i - WARM_UP_RUNS] = bench_ms_since (start);
           n_findings = findings->len;
         }
       label = g_strdup_printf ("  %s (%s, %u)", G_OBJECT_TYPE_NAME (checker),

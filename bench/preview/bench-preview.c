@@ -6,12 +6,11 @@
 
 #include <stdlib.h>
 
-#include "tayori-front-matter.h"
+#include "bench-util.h"
 #include "tayori-preview-view.h"
 
 #define TARGET_CHARACTERS 30000
 #define DEFAULT_EDITS     200
-#define SAMPLE            "/io/github/tayori/Tayori/core/sample-article.md"
 
 typedef struct {
   TayoriPreviewView *view;
@@ -27,28 +26,6 @@ typedef struct {
   gboolean           ready;
   GMainLoop         *loop;
 } Bench;
-
-/* The bundled sample notice, its body repeated (with numbered headings) to the target size. */
-static TayoriArticle *
-load_article (GString **body)
-{
-  g_autoptr(GBytes) sample = g_resources_lookup_data (SAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(GError) error = NULL;
-  TayoriArticle *article;
-  const char *part;
-
-  article = tayori_front_matter_parse (g_bytes_get_data (sample, NULL), g_bytes_get_size (sample),
-                                       SAMPLE, &error);
-  if (article == NULL)
-    g_error ("%s", error->message);
-
-  part = tayori_article_get_body (article);
-  *body = g_string_new (NULL);
-  for (guint i = 1; g_utf8_strlen ((*body)->str, -1) < TARGET_CHARACTERS; i++)
-    g_string_append_printf (*body, "# 第%u部\n\n%s\n\n", i, part);
-  tayori_article_set_body (article, (*body)->str);
-  return article;
-}
 
 static gboolean
 tick_cb (gpointer user_data)
@@ -88,7 +65,7 @@ updated_cb (TayoriPreviewView *view,
       return;
     }
 
-  bench->latencies[bench->done++] = (g_get_monotonic_time () - bench->edit_started) / 1000.0;
+  bench->latencies[bench->done++] = bench_ms_since (bench->edit_started);
   if (bench->done == bench->edits)
     {
       bench->measuring = FALSE;
@@ -99,21 +76,12 @@ updated_cb (TayoriPreviewView *view,
   g_timeout_add (10, edit_cb, bench);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   Bench bench = { 0 };
+  BenchPercentiles latency;
   GtkWidget *window;
 
   g_set_prgname ("bench-preview");
@@ -122,7 +90,7 @@ main (int   argc,
   bench.edits = argc > 1 ? (guint) MAX (1, atoi (argv[1])) : DEFAULT_EDITS;
   bench.latencies = g_new0 (double, bench.edits);
   bench.loop = g_main_loop_new (NULL, FALSE);
-  bench.article = load_article (&bench.body);
+  bench.article = bench_sample_article (TARGET_CHARACTERS, "#", "", &bench.body);
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
@@ -134,12 +102,11 @@ main (int   argc,
 
   g_main_loop_run (bench.loop);
 
-  qsort (bench.latencies, bench.edits, sizeof (double), compare_doubles);
+  latency = bench_percentiles (bench.latencies, bench.edits);
   g_print ("article: %ld characters of Markdown, %u edits\n",
            g_utf8_strlen (bench.body->str, -1), bench.edits);
   g_print ("keystroke → preview DOM updated: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
-           bench.latencies[bench.edits / 2], bench.latencies[(bench.edits * 95) / 100],
-           bench.latencies[bench.edits - 1]);
+           latency.p50, latency.p95, latency.max);
   g_print ("longest main-loop stall while typing: %.1f ms\n", bench.longest_gap / 1000.0);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "bench-util.h"
 #include "tayori-markdown.h"
 
 #define TARGET_CHARACTERS 30000
@@ -56,16 +57,6 @@ generate_article (void)
   return g_string_free (markdown, FALSE);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -74,6 +65,7 @@ main (int   argc,
   guint runs = argc > 1 ? (guint) MAX (1, atoi (argv[1])) : DEFAULT_RUNS;
   g_autofree double *times = g_new (double, runs);
   gsize html_length = 0;
+  BenchPercentiles p;
 
   for (guint i = 0; i < WARM_UP_RUNS; i++)
     g_free (tayori_markdown_render_body (markdown, -1));
@@ -83,14 +75,14 @@ main (int   argc,
       gint64 start = g_get_monotonic_time ();
       g_autofree char *html = tayori_markdown_render_body (markdown, -1);
 
-      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      times[i] = bench_ms_since (start);
       html_length = strlen (html);
     }
-  qsort (times, runs, sizeof (double), compare_doubles);
+  p = bench_percentiles (times, runs);
 
   g_print ("render+sanitise: %ld characters (%zu bytes) of Markdown -> %zu bytes of HTML, %u runs\n",
            g_utf8_strlen (markdown, -1), strlen (markdown), html_length, runs);
   g_print ("p50 %.3f ms  p95 %.3f ms  max %.3f ms  (target p95 <= 5 ms)\n",
-           times[runs / 2], times[MIN (runs - 1, runs * 95 / 100)], times[runs - 1]);
+           p.p50, p.p95, p.max);
   return 0;
 }

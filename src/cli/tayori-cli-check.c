@@ -4,7 +4,7 @@
  * "FILE:LINE:COLUMN: severity: message" lines whose positions are in the file itself. */
 
 #include <glib/gi18n.h>
-#include "tayori-cli.h"
+#include "tayori-cli-check.h"
 #include "tayori-axe.h"
 #include "tayori-check-runner.h"
 #include "tayori-json.h"
@@ -27,6 +27,22 @@ tayori_cli_run_checks (TayoriCliSource *source,
   g_autoptr(TayoriCheckRunner) runner = tayori_check_runner_new (settings);
 
   return tayori_check_runner_run (runner, source->document, NULL);
+}
+
+TayoriCheckReport *
+tayori_cli_check_file (const char       *path,
+                       const char       *preset_path,
+                       TayoriCliSource **source,
+                       GError          **error)
+{
+  g_autoptr(TayoriPreset) preset = tayori_cli_load_preset (preset_path, error);
+
+  if (preset == NULL)
+    return NULL;
+  *source = tayori_cli_source_load (path, error);
+  if (*source == NULL)
+    return NULL;
+  return tayori_cli_run_checks (*source, preset);
 }
 
 /* "ran", or why axe did not run; findings go into @report's "axe" family. */
@@ -240,7 +256,6 @@ tayori_cli_check (TayoriCli  *cli,
   g_autoptr(GOptionContext) context = tayori_cli_command_context_new (cli);
   g_auto(GStrv) args = NULL;
   g_autoptr(TayoriCliSource) source = NULL;
-  g_autoptr(TayoriPreset) preset = NULL;
   g_autoptr(TayoriCheckReport) report = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GArray) located = NULL;
@@ -258,14 +273,9 @@ tayori_cli_check (TayoriCli  *cli,
   if (!text && format != NULL && !g_str_equal (format, "json"))
     return tayori_cli_usage_error (context, _("Unknown format “%s” (json or text)"), format);
 
-  preset = tayori_cli_load_preset (preset_path, &error);
-  if (preset == NULL)
+  report = tayori_cli_check_file (args[0], preset_path, &source, &error);
+  if (report == NULL)
     return tayori_cli_report (error);
-  source = tayori_cli_source_load (args[0], &error);
-  if (source == NULL)
-    return tayori_cli_report (error);
-
-  report = tayori_cli_run_checks (source, preset);
   if (!no_axe)
     axe = run_axe (source, report);
 

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include "tayori-cli.h"
+#include "tayori-cli-check.h"
 #include "tayori-front-matter.h"
 
 typedef struct {
@@ -245,7 +245,6 @@ tayori_cli_fix (TayoriCli  *cli,
   };
   g_autoptr(GOptionContext) context = tayori_cli_command_context_new (cli);
   g_auto(GStrv) args = NULL;
-  g_autoptr(TayoriPreset) preset = NULL;
   g_autoptr(TayoriCliSource) source = NULL;
   g_autoptr(TayoriCheckReport) report = NULL;
   g_autoptr(GPtrArray) findings = NULL;
@@ -263,14 +262,9 @@ tayori_cli_fix (TayoriCli  *cli,
     if (tayori_check_rule_lookup (rules[i]) == NULL)
       return tayori_cli_usage_error (context, _("Unknown rule “%s”"), rules[i]);
 
-  preset = tayori_cli_load_preset (preset_path, &error);
-  if (preset == NULL)
+  report = tayori_cli_check_file (args[0], preset_path, &source, &error);
+  if (report == NULL)
     return tayori_cli_report (error);
-  source = tayori_cli_source_load (args[0], &error);
-  if (source == NULL)
-    return tayori_cli_report (error);
-
-  report = tayori_cli_run_checks (source, preset);
   findings = tayori_check_report_dup_all (report);
   fixes = choose_fixes (findings, (const char * const *) rules);
   if (fixes->len == 0)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* JSON output of tayori-cli: article summaries (list, search), whole articles (show) with
- * their dismissed findings, and printing with the --compact choice. Keys follow the front
- * matter's names. */
+ * their dismissed findings and AI provenance, and printing with the --compact choice. Keys
+ * follow the front matter's names. */
 
 #include "tayori-cli.h"
 #include "tayori-article-summary.h"
@@ -118,6 +118,7 @@ tayori_cli_json_article (TayoriArticle *article)
   tayori_json_add_links (builder, tayori_article_get_links (article));
   tayori_json_add_attachments (builder, tayori_article_get_attachments (article), TRUE);
   add_dismissed (builder, tayori_article_get_dismissals (article));
+  tayori_ai_provenance_list_to_json (builder, "ai_provenance", tayori_article_get_ai_provenance (article));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

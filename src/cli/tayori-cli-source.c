@@ -79,43 +79,6 @@ normalize (TayoriCliSource *source)
   source->text = g_string_free (text, FALSE);
 }
 
-/* Offset just past a "---" line at @pos (trailing blanks allowed), or 0. */
-static gsize
-delimiter_end (const char *text,
-               gsize       length,
-               gsize       pos)
-{
-  gsize i = pos + 3;
-
-  if (length - pos < 3 || strncmp (text + pos, "---", 3) != 0)
-    return 0;
-  while (i < length && (text[i] == ' ' || text[i] == '\t'))
-    i++;
-  if (i == length)
-    return i;
-  return text[i] == '\n' ? i + 1 : 0;
-}
-
-static void
-find_front_matter (TayoriCliSource *source)
-{
-  gsize start = delimiter_end (source->text, source->length, 0);
-
-  for (gsize line = start; start > 0 && line < source->length; )
-    {
-      const char *newline;
-
-      if (delimiter_end (source->text, source->length, line) > 0)
-        {
-          source->yaml_start = start;
-          source->yaml_end = line;
-          return;
-        }
-      newline = memchr (source->text + line, '\n', source->length - line);
-      line = newline != NULL ? (gsize) (newline + 1 - source->text) : source->length;
-    }
-}
-
 static gboolean
 load_markdown (TayoriCliSource  *source,
                GError          **error)
@@ -129,7 +92,9 @@ load_markdown (TayoriCliSource  *source,
     return FALSE;
 
   normalize (source);
-  find_front_matter (source);
+  /* Without a block, yaml_end stays 0. */
+  tayori_front_matter_find_block (source->text, source->length, &source->yaml_start,
+                                  &source->yaml_end, NULL);
   source->kind = TAYORI_CHECK_SOURCE_MARKDOWN;
   source->document = tayori_check_document_new_for_article (source->article);
 

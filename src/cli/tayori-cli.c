@@ -24,6 +24,12 @@ static const TayoriCliCommand commands[] = {
     tayori_cli_fix },
   { "ruby", N_("FILE"), N_("Print the body HTML of a Markdown or HTML file with furigana"),
     tayori_cli_ruby },
+  { "suggest-category", N_("FILE"),
+    N_("Suggest categories for a Markdown file, learning from the store’s articles"),
+    tayori_cli_suggest_category },
+  { "summarize", N_("FILE"), N_("Propose a summary of a Markdown file"), tayori_cli_summarize },
+  { "thumbnail", N_("FILE"), N_("Make a 1200×630 thumbnail PNG for a Markdown file, with alt text"),
+    tayori_cli_thumbnail },
   { "help", N_("[COMMAND]"), N_("Show this help, or the options of one command"), run_help },
 };
 

@@ -44,6 +44,10 @@ int             tayori_cli_show            (TayoriCli *cli, int argc, char **arg
 int             tayori_cli_check           (TayoriCli *cli, int argc, char **argv);
 int             tayori_cli_fix             (TayoriCli *cli, int argc, char **argv);
 int             tayori_cli_ruby            (TayoriCli *cli, int argc, char **argv);
+/* tayori-cli-ai.c */
+int             tayori_cli_suggest_category (TayoriCli *cli, int argc, char **argv);
+int             tayori_cli_summarize       (TayoriCli *cli, int argc, char **argv);
+int             tayori_cli_thumbnail       (TayoriCli *cli, int argc, char **argv);
 
 /* tayori-cli-options.c: an option context with the global options and our own --help, and
  * one for the current command (synopsis and summary from the command table).

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The article's parts: the TayoriLink and TayoriAttachment boxed types, their array
- * helpers (and the dismissals'), and the reader-facing description of an attachment. */
+ * helpers (and the dismissals' and AI provenance's), and the reader-facing description of an
+ * attachment. */
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -206,6 +207,23 @@ dismissal_equal (gconstpointer a,
          g_str_equal (da->author, db->author) && g_str_equal (da->time, db->time);
 }
 
+GPtrArray *
+tayori_ai_provenances_copy (GPtrArray *records)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_ai_provenance_free);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    g_ptr_array_add (copy, tayori_ai_provenance_copy (g_ptr_array_index (records, i)));
+  return copy;
+}
+
+static gboolean
+ai_provenance_equal (gconstpointer a,
+                     gconstpointer b)
+{
+  return tayori_ai_provenance_equal (a, b);
+}
+
 static gboolean
 ptr_arrays_equal (GPtrArray  *a,
                   GPtrArray  *b,
@@ -238,4 +256,11 @@ tayori_dismissals_equal (GPtrArray *a,
                          GPtrArray *b)
 {
   return ptr_arrays_equal (a, b, dismissal_equal);
+}
+
+gboolean
+tayori_ai_provenances_equal (GPtrArray *a,
+                             GPtrArray *b)
+{
+  return ptr_arrays_equal (a, b, ai_provenance_equal);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What tayori-article.c borrows from tayori-article-parts.c: equality and deep copies
- * of the link, attachment and dismissal arrays. */
+ * of the link, attachment, dismissal and AI provenance arrays. */
 #pragma once
 
 #include "tayori-article.h"
@@ -17,5 +17,8 @@ GPtrArray *tayori_attachments_copy  (GPtrArray *attachments);
 gboolean   tayori_dismissals_equal  (GPtrArray *a,
                                      GPtrArray *b);
 GPtrArray *tayori_dismissals_copy   (GPtrArray *dismissals);
+gboolean   tayori_ai_provenances_equal (GPtrArray *a,
+                                        GPtrArray *b);
+GPtrArray *tayori_ai_provenances_copy  (GPtrArray *records);
 
 G_END_DECLS

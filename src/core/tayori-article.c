@@ -35,6 +35,7 @@ enum {
   PROP_LINKS,
   PROP_ATTACHMENTS,
   PROP_DISMISSALS,
+  PROP_AI_PROVENANCE,
   N_PROPS
 };
 
@@ -70,6 +71,7 @@ struct _TayoriArticle
   GPtrArray *links;
   GPtrArray *attachments;
   GPtrArray *dismissals;
+  GPtrArray *ai_provenance;
 };
 
 G_DEFINE_FINAL_TYPE (TayoriArticle, tayori_article, G_TYPE_OBJECT)
@@ -178,6 +180,7 @@ tayori_article_finalize (GObject *object)
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_clear_pointer (&self->dismissals, g_ptr_array_unref);
+  g_clear_pointer (&self->ai_provenance, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tayori_article_parent_class)->finalize (object);
 }
@@ -209,6 +212,7 @@ tayori_article_get_property (GObject    *object,
     case PROP_LINKS:       g_value_set_boxed (value, self->links); break;
     case PROP_ATTACHMENTS: g_value_set_boxed (value, self->attachments); break;
     case PROP_DISMISSALS:  g_value_set_boxed (value, self->dismissals); break;
+    case PROP_AI_PROVENANCE: g_value_set_boxed (value, self->ai_provenance); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -241,6 +245,7 @@ tayori_article_set_property (GObject      *object,
     case PROP_LINKS:       tayori_article_set_links (self, g_value_get_boxed (value)); break;
     case PROP_ATTACHMENTS: tayori_article_set_attachments (self, g_value_get_boxed (value)); break;
     case PROP_DISMISSALS:  tayori_article_set_dismissals (self, g_value_get_boxed (value)); break;
+    case PROP_AI_PROVENANCE: tayori_article_set_ai_provenance (self, g_value_get_boxed (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -272,6 +277,7 @@ tayori_article_class_init (TayoriArticleClass *klass)
   properties[PROP_LINKS] = g_param_spec_boxed ("links", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
   properties[PROP_ATTACHMENTS] = g_param_spec_boxed ("attachments", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
   properties[PROP_DISMISSALS] = g_param_spec_boxed ("dismissals", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
+  properties[PROP_AI_PROVENANCE] = g_param_spec_boxed ("ai-provenance", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted once per setter call that changed content (not id or timestamps): autosave hook */
@@ -289,6 +295,7 @@ tayori_article_init (TayoriArticle *self)
   self->links = tayori_links_copy (NULL);
   self->attachments = tayori_attachments_copy (NULL);
   self->dismissals = tayori_dismissals_copy (NULL);
+  self->ai_provenance = tayori_ai_provenances_copy (NULL);
 }
 
 TayoriArticle *
@@ -323,6 +330,8 @@ tayori_article_copy (TayoriArticle *self)
   copy->attachments = tayori_attachments_copy (self->attachments);
   g_ptr_array_unref (copy->dismissals);
   copy->dismissals = tayori_dismissals_copy (self->dismissals);
+  g_ptr_array_unref (copy->ai_provenance);
+  copy->ai_provenance = tayori_ai_provenances_copy (self->ai_provenance);
   return copy;
 }
 
@@ -343,7 +352,8 @@ tayori_article_content_equal (TayoriArticle *a,
          a->status == b->status &&
          tayori_links_equal (a->links, b->links) &&
          tayori_attachments_equal (a->attachments, b->attachments) &&
-         tayori_dismissals_equal (a->dismissals, b->dismissals);
+         tayori_dismissals_equal (a->dismissals, b->dismissals) &&
+         tayori_ai_provenances_equal (a->ai_provenance, b->ai_provenance);
 }
 
 gint64
@@ -591,4 +601,38 @@ tayori_article_add_dismissal (TayoriArticle         *self,
 
   g_ptr_array_add (self->dismissals, tayori_dismissal_copy (dismissal));
   emit_changed (self, PROP_DISMISSALS);
+}
+
+GPtrArray *
+tayori_article_get_ai_provenance (TayoriArticle *self)
+{
+  g_return_val_if_fail (TAYORI_IS_ARTICLE (self), NULL);
+  return self->ai_provenance;
+}
+
+void
+tayori_article_set_ai_provenance (TayoriArticle *self,
+                                  GPtrArray     *records)
+{
+  g_autoptr(GPtrArray) copy = NULL;
+
+  g_return_if_fail (TAYORI_IS_ARTICLE (self));
+
+  copy = tayori_ai_provenances_copy (records);
+  if (tayori_ai_provenances_equal (self->ai_provenance, copy))
+    return;
+  g_ptr_array_unref (self->ai_provenance);
+  self->ai_provenance = g_steal_pointer (&copy);
+  emit_changed (self, PROP_AI_PROVENANCE);
+}
+
+void
+tayori_article_add_ai_provenance (TayoriArticle            *self,
+                                  const TayoriAiProvenance *record)
+{
+  g_return_if_fail (TAYORI_IS_ARTICLE (self));
+  g_return_if_fail (record != NULL);
+
+  g_ptr_array_add (self->ai_provenance, tayori_ai_provenance_copy (record));
+  emit_changed (self, PROP_AI_PROVENANCE);
 }

@@ -6,6 +6,7 @@
 #include <glib-object.h>
 #include "tayori-article-status.h"
 #include "tayori-dismissal.h"
+#include "tayori-ai-provenance.h"
 
 G_BEGIN_DECLS
 
@@ -117,6 +118,17 @@ void                 tayori_article_set_attachments     (TayoriArticle *self, GP
 GPtrArray           *tayori_article_get_dismissals      (TayoriArticle *self);
 void                 tayori_article_set_dismissals      (TayoriArticle *self, GPtrArray *dismissals);
 void                 tayori_article_add_dismissal       (TayoriArticle *self, const TayoriDismissal *dismissal);
+
+/* Which fields or body paragraphs came from generative AI (element type TayoriAiProvenance,
+ * owned by the article; see tayori-ai-provenance.h). set copies; add appends a copy. Both
+ * notify "ai-provenance" and emit "changed". update_ai_edited recomputes every record's
+ * "edited" from the current text (title, summary, category, thumbnail and its alt text by
+ * hash; body records by whether the accepted text is still there verbatim) and notifies only
+ * when a flag changed; it is defined in tayori-ai-provenance.c. */
+GPtrArray           *tayori_article_get_ai_provenance   (TayoriArticle *self);
+void                 tayori_article_set_ai_provenance   (TayoriArticle *self, GPtrArray *records);
+void                 tayori_article_add_ai_provenance   (TayoriArticle *self, const TayoriAiProvenance *record);
+void                 tayori_article_update_ai_edited    (TayoriArticle *self);
 
 /* TRUE when both articles hold the same content (all fields but id and timestamps). */
 gboolean             tayori_article_content_equal       (TayoriArticle *a, TayoriArticle *b);

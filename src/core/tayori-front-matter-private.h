@@ -18,6 +18,7 @@ typedef enum {
   KIND_LINKS,
   KIND_ATTACHMENTS,
   KIND_DISMISSALS,
+  KIND_AI_PROVENANCE,
   KIND_ID,
 } FieldKind;
 
@@ -27,11 +28,18 @@ typedef struct {
   const char *property;
 } FrontMatterField;
 
-/* The members of a link or an attachment, by key; size is the only number */
+/* The members of a record (link, attachment, dismissal, AI provenance), by key: text (a
+ * char *), a size (guint64) or a flag (gboolean) */
+typedef enum {
+  RECORD_TEXT,
+  RECORD_SIZE,
+  RECORD_BOOL,
+} RecordKind;
+
 typedef struct {
   const char *key;
   gsize offset;
-  gboolean is_size;
+  RecordKind kind;
 } RecordField;
 
 #define TAYORI_FRONT_MATTER_N_CONTACT_KEYS 5
@@ -44,5 +52,6 @@ extern const char * const     tayori_front_matter_contact_keys[TAYORI_FRONT_MATT
 extern const RecordField      tayori_front_matter_link_fields[];
 extern const RecordField      tayori_front_matter_attachment_fields[];
 extern const RecordField      tayori_front_matter_dismissal_fields[];
+extern const RecordField      tayori_front_matter_ai_provenance_fields[];
 
 G_END_DECLS

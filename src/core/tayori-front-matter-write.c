@@ -110,14 +110,23 @@ emit_records (Writer            *writer,
           gpointer member = G_STRUCT_MEMBER_P (record, field->offset);
           g_autofree char *size = NULL;
 
-          if (!field->is_size)
+          switch (field->kind)
             {
+            case RECORD_TEXT:
               emit_text_pair (writer, field->key, *(char **) member);
-              continue;
+              break;
+            case RECORD_SIZE:
+              size = g_strdup_printf ("%" G_GUINT64_FORMAT, *(guint64 *) member);
+              emit_scalar (writer, field->key, FALSE);
+              emit_scalar (writer, size, FALSE);
+              break;
+            case RECORD_BOOL:
+              emit_scalar (writer, field->key, FALSE);
+              emit_scalar (writer, *(gboolean *) member ? "true" : "false", FALSE);
+              break;
+            default:
+              g_assert_not_reached ();
             }
-          size = g_strdup_printf ("%" G_GUINT64_FORMAT, *(guint64 *) member);
-          emit_scalar (writer, field->key, FALSE);
-          emit_scalar (writer, size, FALSE);
         }
       emit_collection (writer, FALSE, TRUE);
     }
@@ -200,6 +209,9 @@ emit_field (Writer        *writer,
       break;
     case KIND_DISMISSALS:
       emit_records (writer, key, tayori_article_get_dismissals (article), tayori_front_matter_dismissal_fields);
+      break;
+    case KIND_AI_PROVENANCE:
+      emit_records (writer, key, tayori_article_get_ai_provenance (article), tayori_front_matter_ai_provenance_fields);
       break;
     case KIND_ID:
       if (tayori_article_get_id (article) != 0)

@@ -32,6 +32,7 @@ const FrontMatterField tayori_front_matter_fields[] = {
   { "links", KIND_LINKS, NULL },
   { "attachments", KIND_ATTACHMENTS, NULL },
   { "dismissed", KIND_DISMISSALS, NULL },
+  { "ai_provenance", KIND_AI_PROVENANCE, NULL },
   { "author", KIND_TEXT, "author" },
   { "translation_group", KIND_TEXT, "translation-group" },
   { "id", KIND_ID, NULL },
@@ -43,26 +44,39 @@ const char * const tayori_front_matter_contact_keys[TAYORI_FRONT_MATTER_N_CONTAC
 };
 
 const RecordField tayori_front_matter_link_fields[] = {
-  { "title", G_STRUCT_OFFSET (TayoriLink, title), FALSE },
-  { "url", G_STRUCT_OFFSET (TayoriLink, url), FALSE },
+  { "title", G_STRUCT_OFFSET (TayoriLink, title), RECORD_TEXT },
+  { "url", G_STRUCT_OFFSET (TayoriLink, url), RECORD_TEXT },
   { NULL },
 };
 
 const RecordField tayori_front_matter_attachment_fields[] = {
-  { "name", G_STRUCT_OFFSET (TayoriAttachment, name), FALSE },
-  { "hash", G_STRUCT_OFFSET (TayoriAttachment, hash), FALSE },
-  { "mime_type", G_STRUCT_OFFSET (TayoriAttachment, mime_type), FALSE },
-  { "size", G_STRUCT_OFFSET (TayoriAttachment, size), TRUE },
+  { "name", G_STRUCT_OFFSET (TayoriAttachment, name), RECORD_TEXT },
+  { "hash", G_STRUCT_OFFSET (TayoriAttachment, hash), RECORD_TEXT },
+  { "mime_type", G_STRUCT_OFFSET (TayoriAttachment, mime_type), RECORD_TEXT },
+  { "size", G_STRUCT_OFFSET (TayoriAttachment, size), RECORD_SIZE },
   { NULL },
 };
 
 const RecordField tayori_front_matter_dismissal_fields[] = {
-  { "rule", G_STRUCT_OFFSET (TayoriDismissal, rule_id), FALSE },
-  { "field", G_STRUCT_OFFSET (TayoriDismissal, field), FALSE },
-  { "span", G_STRUCT_OFFSET (TayoriDismissal, span), FALSE },
-  { "reason", G_STRUCT_OFFSET (TayoriDismissal, reason), FALSE },
-  { "author", G_STRUCT_OFFSET (TayoriDismissal, author), FALSE },
-  { "time", G_STRUCT_OFFSET (TayoriDismissal, time), FALSE },
+  { "rule", G_STRUCT_OFFSET (TayoriDismissal, rule_id), RECORD_TEXT },
+  { "field", G_STRUCT_OFFSET (TayoriDismissal, field), RECORD_TEXT },
+  { "span", G_STRUCT_OFFSET (TayoriDismissal, span), RECORD_TEXT },
+  { "reason", G_STRUCT_OFFSET (TayoriDismissal, reason), RECORD_TEXT },
+  { "author", G_STRUCT_OFFSET (TayoriDismissal, author), RECORD_TEXT },
+  { "time", G_STRUCT_OFFSET (TayoriDismissal, time), RECORD_TEXT },
+  { NULL },
+};
+
+const RecordField tayori_front_matter_ai_provenance_fields[] = {
+  { "field", G_STRUCT_OFFSET (TayoriAiProvenance, field), RECORD_TEXT },
+  { "paragraph", G_STRUCT_OFFSET (TayoriAiProvenance, paragraph), RECORD_TEXT },
+  { "provider", G_STRUCT_OFFSET (TayoriAiProvenance, provider), RECORD_TEXT },
+  { "model", G_STRUCT_OFFSET (TayoriAiProvenance, model), RECORD_TEXT },
+  { "template_id", G_STRUCT_OFFSET (TayoriAiProvenance, template_id), RECORD_TEXT },
+  { "template_version", G_STRUCT_OFFSET (TayoriAiProvenance, template_version), RECORD_TEXT },
+  { "time", G_STRUCT_OFFSET (TayoriAiProvenance, time), RECORD_TEXT },
+  { "output_hash", G_STRUCT_OFFSET (TayoriAiProvenance, output_hash), RECORD_TEXT },
+  { "edited", G_STRUCT_OFFSET (TayoriAiProvenance, edited), RECORD_BOOL },
   { NULL },
 };
 
@@ -326,7 +340,9 @@ read_record_pair (Reader       *reader,
   if (field->key == NULL)
     return TRUE;
   member = G_STRUCT_MEMBER_P (target->record, field->offset);
-  if (field->is_size)
+  if (field->kind == RECORD_BOOL)
+    return read_bool (reader, value, path, member, error);
+  if (field->kind == RECORD_SIZE)
     {
       if (value->type == YAML_SCALAR_NODE &&
           g_ascii_string_to_unsigned ((const char *) value->data.scalar.value, 10, 0,
@@ -342,7 +358,7 @@ read_record_pair (Reader       *reader,
   return TRUE;
 }
 
-/* Reads a list of links or attachments into @items, one new_item() per element. */
+/* Reads a list of records (links, attachments…) into @items, one new_item() per element. */
 static gboolean
 read_records (Reader             *reader,
               yaml_node_t        *node,
@@ -385,6 +401,12 @@ static gpointer
 new_dismissal (void)
 {
   return tayori_dismissal_new ("", "", NULL, NULL, NULL, NULL);
+}
+
+static gpointer
+new_ai_provenance (void)
+{
+  return g_new0 (TayoriAiProvenance, 1);
 }
 
 static gboolean
@@ -476,6 +498,16 @@ read_field (Reader       *reader,
         tayori_article_set_dismissals (article, dismissals);
         return TRUE;
       }
+    case KIND_AI_PROVENANCE:
+      {
+        g_autoptr(GPtrArray) records =
+          g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_ai_provenance_free);
+
+        if (!read_records (reader, value, key, tayori_front_matter_ai_provenance_fields, new_ai_provenance, records, error))
+          return FALSE;
+        tayori_article_set_ai_provenance (article, records);
+        return TRUE;
+      }
     case KIND_ID:
       /* ids belong to the store that imports the file */
       return TRUE;
@@ -549,6 +581,33 @@ delimiter_end (const char *text,
   return text[i] == '\n' ? i + 1 : 0;
 }
 
+gboolean
+tayori_front_matter_find_block (const char *text,
+                                gsize       length,
+                                gsize      *yaml_start,
+                                gsize      *yaml_end,
+                                gsize      *body_start)
+{
+  gsize start = delimiter_end (text, length, 0);
+
+  for (gsize line = start; start > 0 && line < length; )
+    {
+      const char *newline = memchr (text + line, '\n', length - line);
+      gsize end = delimiter_end (text, length, line);
+
+      if (end > 0)
+        {
+          *yaml_start = start;
+          *yaml_end = line;
+          if (body_start != NULL)
+            *body_start = end;
+          return TRUE;
+        }
+      line = newline != NULL ? (gsize) (newline + 1 - text) : length;
+    }
+  return FALSE;
+}
+
 TayoriArticle *
 tayori_front_matter_parse (const char  *text,
                            gssize       length,
@@ -557,7 +616,7 @@ tayori_front_matter_parse (const char  *text,
 {
   g_autoptr(TayoriArticle) article = tayori_article_new ();
   g_autoptr(GString) normalized = NULL;
-  gsize yaml_start, yaml_end = 0, body_start = 0;
+  gsize yaml_start, yaml_end, body_start = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -583,29 +642,21 @@ tayori_front_matter_parse (const char  *text,
   g_string_replace (normalized, "\r\n", "\n", 0);
   g_string_replace (normalized, "\r", "\n", 0);
 
-  yaml_start = delimiter_end (normalized->str, normalized->len, 0);
-  if (yaml_start > 0)
+  if (tayori_front_matter_find_block (normalized->str, normalized->len, &yaml_start, &yaml_end,
+                                      &body_start))
     {
-      for (gsize line = yaml_start; line < normalized->len && body_start == 0; )
-        {
-          const char *newline = memchr (normalized->str + line, '\n', normalized->len - line);
-
-          body_start = delimiter_end (normalized->str, normalized->len, line);
-          yaml_end = line;
-          line = newline ? (gsize) (newline - normalized->str) + 1 : normalized->len;
-        }
-      if (body_start == 0)
-        {
-          g_set_error (error, TAYORI_FRONT_MATTER_ERROR, TAYORI_FRONT_MATTER_ERROR_SYNTAX,
-                       _("%s:1: the front matter opened by “---” is never closed by another “---” line"),
-                       filename);
-          return NULL;
-        }
       if (!parse_yaml (article, normalized->str + yaml_start, yaml_end - yaml_start, filename, error))
         return NULL;
       /* The blank line the writer puts after the block is not part of the body */
       if (body_start < normalized->len && normalized->str[body_start] == '\n')
         body_start++;
+    }
+  else if (delimiter_end (normalized->str, normalized->len, 0) > 0)
+    {
+      g_set_error (error, TAYORI_FRONT_MATTER_ERROR, TAYORI_FRONT_MATTER_ERROR_SYNTAX,
+                   _("%s:1: the front matter opened by “---” is never closed by another “---” line"),
+                   filename);
+      return NULL;
     }
   tayori_article_set_body (article, normalized->str + body_start);
   return g_steal_pointer (&article);

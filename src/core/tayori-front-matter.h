@@ -21,5 +21,14 @@ TayoriArticle *tayori_front_matter_parse     (const char     *text,
                                               const char     *filename,
                                               GError        **error);
 char          *tayori_front_matter_serialize (TayoriArticle  *article);
+/* Where the front matter block lies in @text ("\n" line ends, no byte order mark): TRUE with
+ * the YAML between the two "---" lines at [*yaml_start, *yaml_end) and the rest of the file
+ * from *body_start (may be NULL); FALSE, setting nothing, when no "---" line opens the text or
+ * none closes the block. */
+gboolean       tayori_front_matter_find_block (const char    *text,
+                                               gsize          length,
+                                               gsize         *yaml_start,
+                                               gsize         *yaml_end,
+                                               gsize         *body_start);
 
 G_END_DECLS

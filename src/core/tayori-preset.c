@@ -398,3 +398,10 @@ tayori_preset_dup_ai_keyfile (TayoriPreset *self)
   g_return_val_if_fail (TAYORI_IS_PRESET (self), NULL);
   return copy_groups (self->merged, "ai", "ai-endpoint:");
 }
+
+GKeyFile *
+tayori_preset_dup_sns_keyfile (TayoriPreset *self)
+{
+  g_return_val_if_fail (TAYORI_IS_PRESET (self), NULL);
+  return copy_groups (self->merged, "sns", "sns:");
+}

@@ -41,5 +41,7 @@ GKeyFile           *tayori_preset_dup_check_keyfile    (TayoriPreset *self);
 /* A new keyfile with the "ai" and "ai-endpoint:NAME" groups (AI policy and endpoints; see
  * tayori-ai-policy.h and tayori-ai-endpoint.h), merged the same way. */
 GKeyFile           *tayori_preset_dup_ai_keyfile       (TayoriPreset *self);
+/* A new keyfile with the "sns" group (hashtags for SNS drafts; see tayori-sns-draft.h). */
+GKeyFile           *tayori_preset_dup_sns_keyfile      (TayoriPreset *self);
 
 G_END_DECLS

@@ -29,7 +29,7 @@ static const struct {
   { "emergency", COLUMN_BOOLEAN }, { "language", COLUMN_TEXT },
   { "translation_group", COLUMN_TEXT }, { "status", COLUMN_TEXT }, { "author", COLUMN_TEXT },
   { "links", COLUMN_JSON }, { "attachments", COLUMN_JSON }, { "dismissals", COLUMN_JSON },
-  { "created", COLUMN_TEXT }, { "updated", COLUMN_TEXT },
+  { "ai_provenance", COLUMN_JSON }, { "created", COLUMN_TEXT }, { "updated", COLUMN_TEXT },
 };
 
 typedef struct {

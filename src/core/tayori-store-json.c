@@ -78,6 +78,7 @@ tayori_store_article_to_json (TayoriArticle *a)
   tayori_json_add_links (builder, tayori_article_get_links (a));
   tayori_json_add_attachments (builder, tayori_article_get_attachments (a), FALSE);
   add_dismissals (builder, tayori_article_get_dismissals (a));
+  tayori_ai_provenance_list_to_json (builder, "ai_provenance", tayori_article_get_ai_provenance (a));
   add_time (builder, "created", tayori_article_get_created (a));
   add_time (builder, "updated", tayori_article_get_updated (a));
   json_builder_end_object (builder);
@@ -194,6 +195,7 @@ tayori_store_article_from_json (const char  *json,
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GPtrArray) dismissals = NULL;
+  g_autoptr(GPtrArray) ai_provenance = NULL;
   g_auto(GStrv) categories = NULL;
   g_auto(GStrv) audiences = NULL;
   TayoriArticleStatus status = TAYORI_ARTICLE_STATUS_DRAFT;
@@ -215,6 +217,7 @@ tayori_store_article_from_json (const char  *json,
   links = get_links (o);
   attachments = get_attachments (o);
   dismissals = get_dismissals (o);
+  ai_provenance = tayori_ai_provenance_list_from_json (get_array (o, "ai_provenance"));
   if (get_string (o, "status") != NULL)
     tayori_article_status_from_key (get_string (o, "status"), &status);
   if (get_string (o, "language") != NULL)
@@ -245,6 +248,7 @@ tayori_store_article_from_json (const char  *json,
   tayori_article_set_links (article, links);
   tayori_article_set_attachments (article, attachments);
   tayori_article_set_dismissals (article, dismissals);
+  tayori_article_set_ai_provenance (article, ai_provenance);
   set_times (article, o);
 
   return g_steal_pointer (&article);

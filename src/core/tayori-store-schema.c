@@ -89,6 +89,9 @@ static const char * const migrations[] = {
 
   /* 3: findings of the writing checks the writer dismissed, with the reasons */
   "ALTER TABLE articles ADD COLUMN dismissals TEXT NOT NULL DEFAULT '[]';",
+
+  /* 4: which fields and paragraphs came from generative AI (tayori-ai-provenance.h) */
+  "ALTER TABLE articles ADD COLUMN ai_provenance TEXT NOT NULL DEFAULT '[]';",
 };
 
 static int target_version_for_testing;

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* TayoriApplication: settings, preset, app actions and the one main window. Quitting closes
- * the windows, and each window saves the open article before it goes away. */
+/* TayoriApplication: settings, preset, the AI service, app actions and the one main window.
+ * Quitting closes the windows, and each window saves the open article before it goes away. */
 #define G_LOG_DOMAIN "tayori-application"
 
 #include <glib/gi18n.h>
 
+#include "tayori-ai-service.h"
 #include "tayori-application.h"
 #include "tayori-preferences-window.h"
 #include "tayori-window.h"
@@ -15,6 +16,7 @@ struct _TayoriApplication
 
   GSettings      *settings;
   TayoriPreset   *preset;
+  TayoriAiService *ai;
 };
 
 G_DEFINE_FINAL_TYPE (TayoriApplication, tayori_application, ADW_TYPE_APPLICATION)
@@ -58,7 +60,8 @@ tayori_application_preferences (GSimpleAction *action,
   GtkWidget *preferences;
 
   preferences = tayori_preferences_window_new (self->settings, self->preset,
-                                               window != NULL ? tayori_window_get_store_path (window) : NULL);
+                                               window != NULL ? tayori_window_get_store_path (window) : NULL,
+                                               self->ai);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -138,6 +141,11 @@ tayori_application_startup (GApplication *application)
   if (self->preset == NULL)
     self->preset = tayori_preset_new_defaults ();
 
+  /* One assistant for the whole application. Its classifier learns from the store once the
+   * window's article page has it (tayori_ai_service_train), and relearns each saved article. */
+  self->ai = tayori_ai_service_new (self->preset, NULL);
+  tayori_ai_service_set_default (self->ai);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
@@ -184,6 +192,7 @@ tayori_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->preset);
+  g_clear_object (&self->ai);
 
   G_OBJECT_CLASS (tayori_application_parent_class)->dispose (object);
 }

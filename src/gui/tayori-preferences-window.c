@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* TayoriPreferencesWindow: rows bound to GSettings (a locked key makes its row insensitive
- * by itself), and read-only rows describing the organisation preset, locked ones marked. */
+ * by itself), read-only rows describing the organisation preset, locked ones marked, and the
+ * AI page (src/gui/ai) when the application has an AI service. */
 #define G_LOG_DOMAIN "tayori-preferences"
 
 #include <glib/gi18n.h>
 
+#include "tayori-ai-preferences-page.h"
 #include "tayori-preferences-window.h"
 
 struct _TayoriPreferencesWindow
@@ -232,14 +234,16 @@ tayori_preferences_window_init (TayoriPreferencesWindow *self)
 }
 
 GtkWidget *
-tayori_preferences_window_new (GSettings    *settings,
-                               TayoriPreset *preset,
-                               const char   *store_path)
+tayori_preferences_window_new (GSettings       *settings,
+                               TayoriPreset    *preset,
+                               const char      *store_path,
+                               TayoriAiService *ai)
 {
   TayoriPreferencesWindow *self;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (TAYORI_IS_PRESET (preset), NULL);
+  g_return_val_if_fail (ai == NULL || TAYORI_IS_AI_SERVICE (ai), NULL);
 
   self = g_object_new (TAYORI_TYPE_PREFERENCES_WINDOW, NULL);
   self->store_path = g_strdup (store_path);
@@ -257,6 +261,9 @@ tayori_preferences_window_new (GSettings    *settings,
   gtk_widget_set_sensitive (self->open_folder_button, store_path != NULL);
 
   tayori_preferences_window_fill_preset (self, preset);
+  if (ai != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (tayori_ai_preferences_page_new (ai)));
 
   return GTK_WIDGET (self);
 }

@@ -100,6 +100,14 @@ title_or_untitled (GBinding     *binding,
   return TRUE;
 }
 
+/* A language version the page just made (AI panel): show it. */
+static void
+tayori_window_page_open_article_cb (TayoriWindow *self,
+                                    gint64        id)
+{
+  _tayori_window_open_article (self, id, TRUE);
+}
+
 static void
 tayori_window_set_store (TayoriWindow *self,
                          TayoriStore  *store)
@@ -112,6 +120,8 @@ tayori_window_set_store (TayoriWindow *self,
   self->page = TAYORI_ARTICLE_PAGE (page);
   adw_bin_set_child (self->page_bin, page);
   g_signal_connect_object (page, "saved", G_CALLBACK (tayori_window_page_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "open-article", G_CALLBACK (tayori_window_page_open_article_cb), self,
                            G_CONNECT_SWAPPED);
   g_object_bind_property_full (page, "title", self->article_title, "title", G_BINDING_SYNC_CREATE,
                                title_or_untitled, NULL, NULL, NULL);

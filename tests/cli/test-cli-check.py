@@ -8,11 +8,10 @@
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
-import unittest
+
+import cli_util
 
 CLI = None
 FIXTURES = None
@@ -52,15 +51,8 @@ def span_of(finding):
     return (finding['line'], finding['column'], finding['end_line'], finding['end_column'])
 
 
-class CheckTestCase(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix='tayori-cli-check-')
-        self.env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='',
-                        HOME=self.tmp, XDG_DATA_HOME=os.path.join(self.tmp, 'data'),
-                        XDG_CONFIG_HOME=os.path.join(self.tmp, 'config'))
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp)
+class CheckTestCase(cli_util.TempDirTestCase):
+    TMP_PREFIX = 'tayori-cli-check-'
 
     def run_cli(self, *args, env=None):
         return subprocess.run([CLI] + list(args), capture_output=True, env=env or self.env,
@@ -74,12 +66,6 @@ class CheckTestCase(unittest.TestCase):
     def check(self, path, *options, env=None):
         result = self.run_ok('check', *options, path, env=env)
         return json.loads(result.stdout.decode('utf-8'))
-
-    def write_temp(self, name, data):
-        path = os.path.join(self.tmp, name)
-        with open(path, 'wb') as f:
-            f.write(data)
-        return path
 
     def assert_finding_at(self, report, text, rule, needle, nth=1, field=None):
         where = position(text, needle, nth)
@@ -370,14 +356,8 @@ class RubyTests(CheckTestCase):
 
 def main():
     global CLI, FIXTURES
-    if len(sys.argv) != 3:
-        sys.exit('usage: test-cli-check.py TAYORI_CLI FIXTURES_DIR')
-    CLI, FIXTURES = sys.argv[1], sys.argv[2]
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
-    result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
-    failed = len(result.failures) + len(result.errors)
-    print(f'{result.testsRun - failed} passed, {failed} failed')
-    sys.exit(0 if result.wasSuccessful() and result.testsRun > 0 else 1)
+    CLI, FIXTURES = cli_util.parse_args('test-cli-check.py TAYORI_CLI FIXTURES_DIR')
+    cli_util.run_tests(sys.modules[__name__])
 
 
 if __name__ == '__main__':

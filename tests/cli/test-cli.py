@@ -7,11 +7,10 @@
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
-import unittest
+
+import cli_util
 
 CLI = None
 FIXTURES = None
@@ -32,17 +31,11 @@ def fixture(name):
     return os.path.join(FIXTURES, name)
 
 
-class CliTestCase(unittest.TestCase):
+class CliTestCase(cli_util.TempDirTestCase):
     def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix='tayori-cli-test-')
+        super().setUp()
+        # The store is in self.tmp too: no test may touch the user's own, even by default.
         self.db = os.path.join(self.tmp, 'store.db')
-        # No test may touch the user's own store, even through the default path.
-        self.env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='',
-                        HOME=self.tmp, XDG_DATA_HOME=os.path.join(self.tmp, 'data'),
-                        XDG_CONFIG_HOME=os.path.join(self.tmp, 'config'))
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp)
 
     def run_cli(self, *args, db=True):
         argv = [CLI] + (['--db', self.db] if db else []) + list(args)
@@ -62,12 +55,6 @@ class CliTestCase(unittest.TestCase):
 
     def count(self):
         return len(self.run_json('list', '--limit', '0', '--include-archived'))
-
-    def write_temp(self, name, data):
-        path = os.path.join(self.tmp, name)
-        with open(path, 'wb') as f:
-            f.write(data)
-        return path
 
 
 class ImportTests(CliTestCase):
@@ -348,14 +335,8 @@ class UsageTests(CliTestCase):
 
 def main():
     global CLI, FIXTURES
-    if len(sys.argv) != 3:
-        sys.exit('usage: test-cli.py TAYORI_CLI FIXTURES_DIR')
-    CLI, FIXTURES = sys.argv[1], sys.argv[2]
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
-    result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
-    failed = len(result.failures) + len(result.errors)
-    print(f'{result.testsRun - failed} passed, {failed} failed')
-    sys.exit(0 if result.wasSuccessful() and result.testsRun > 0 else 1)
+    CLI, FIXTURES = cli_util.parse_args('test-cli.py TAYORI_CLI FIXTURES_DIR')
+    cli_util.run_tests(sys.modules[__name__])
 
 
 if __name__ == '__main__':

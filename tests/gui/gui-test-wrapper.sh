@@ -12,8 +12,11 @@ if [ -z "${_TAYORI_GUI_XVFB:-}" ]; then
 fi
 if [ -z "${_TAYORI_GUI_DBUS:-}" ]; then
   export _TAYORI_GUI_DBUS=1
-  exec dbus-run-session -- "$0" "$@"
+  # The services D-Bus starts (the AT-SPI registry) write to its output: the test's TAP goes
+  # to the original output through fd 3, everything else to stderr.
+  exec 3>&1
+  exec dbus-run-session -- "$0" "$@" >&2
 fi
 unset NO_AT_BRIDGE
 export GTK_A11Y=atspi GSK_RENDERER=cairo GDK_BACKEND=x11
-exec /usr/bin/python3 -u "$@"
+exec /usr/bin/python3 -u "$@" >&3 3>&-

@@ -123,6 +123,20 @@ assert_finding (TayoriFinding      *finding,
   g_assert_cmpstr (text, ==, span);
 }
 
+/* The image-alt error of @findings, asserted to cover @span of @body (NULL: the page). */
+static TayoriFinding *
+assert_image_alt (GPtrArray  *findings,
+                  const char *body,
+                  const char *span)
+{
+  TayoriFinding *finding = find_rule (findings, "axe/image-alt", TAYORI_SEVERITY_ERROR);
+
+  assert_finding (finding, (const char *[]) { "1.1.1", NULL }, (const char *[]) { "23a2a8", NULL },
+                  "画像には代替テキストがなければなりません", "Images must have alternative text",
+                  body, span);
+  return finding;
+}
+
 /* The element axe's selector names in the live page, as "TAG:text". */
 static char *
 describe_selected (PreviewFixture *fixture,
@@ -161,10 +175,13 @@ test_version (void)
   g_assert_nonnull (strstr (contents, pinned));
 }
 
+/* The paragraph of VIOLATIONS_BODY with the image that has no alt text. */
+#define VIOLATIONS_IMAGE \
+  "会場の写真 <img src=\"https://example.jp/hall.png\" width=\"120\" height=\"80\"> をご覧ください。"
 #define VIOLATIONS_BODY \
   "## 写真と問い合わせ\n" \
   "\n" \
-  "会場の写真 <img src=\"https://example.jp/hall.png\" width=\"120\" height=\"80\"> をご覧ください。\n" \
+  VIOLATIONS_IMAGE "\n" \
   "\n" \
   "詳しくは[](https://example.jp/info)へ。\n"
 
@@ -183,12 +200,7 @@ test_preview_violations (PreviewFixture *fixture,
   findings = run_axe (fixture, document);
   log_findings (findings);
 
-  finding = find_rule (findings, "axe/image-alt", TAYORI_SEVERITY_ERROR);
-  assert_finding (finding, (const char *[]) { "1.1.1", NULL }, (const char *[]) { "23a2a8", NULL },
-                  "画像には代替テキストがなければなりません", "Images must have alternative text",
-                  VIOLATIONS_BODY,
-                  "会場の写真 <img src=\"https://example.jp/hall.png\" width=\"120\" height=\"80\"> "
-                  "をご覧ください。");
+  finding = assert_image_alt (findings, VIOLATIONS_BODY, VIOLATIONS_IMAGE);
   image = describe_selected (fixture, finding);
   g_assert_cmpstr (image, ==, "IMG:");
 
@@ -298,11 +310,8 @@ test_html_input (void)
   g_assert_no_error (error);
   log_findings (findings);
 
-  assert_finding (find_rule (findings, "axe/image-alt", TAYORI_SEVERITY_ERROR),
-                  (const char *[]) { "1.1.1", NULL }, (const char *[]) { "23a2a8", NULL },
-                  "画像には代替テキストがなければなりません", "Images must have alternative text",
-                  HTML_PAGE,
-                  "<img src=\"photo.png\" width=\"100\" height=\"80\" onerror=\"this.alt='写真'\">");
+  assert_image_alt (findings, HTML_PAGE,
+                    "<img src=\"photo.png\" width=\"100\" height=\"80\" onerror=\"this.alt='写真'\">");
   assert_finding (find_rule (findings, "axe/link-name", TAYORI_SEVERITY_ERROR),
                   (const char *[]) { "2.4.4", "4.1.2", NULL }, (const char *[]) { "c487ae", NULL },
                   "リンクには認識可能なテキストがなければなりません",
@@ -359,12 +368,7 @@ test_markdown_standalone (void)
   g_assert_no_error (error);
   log_findings (findings);
 
-  assert_finding (find_rule (findings, "axe/image-alt", TAYORI_SEVERITY_ERROR),
-                  (const char *[]) { "1.1.1", NULL }, (const char *[]) { "23a2a8", NULL },
-                  "画像には代替テキストがなければなりません", "Images must have alternative text",
-                  VIOLATIONS_BODY,
-                  "会場の写真 <img src=\"https://example.jp/hall.png\" width=\"120\" height=\"80\"> "
-                  "をご覧ください。");
+  assert_image_alt (findings, VIOLATIONS_BODY, VIOLATIONS_IMAGE);
   g_assert_nonnull (find_rule (findings, "axe/link-name", TAYORI_SEVERITY_ERROR));
 }
 

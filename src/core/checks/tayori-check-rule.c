@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "tayori-core-resources.h"
+#include "tayori-check-keyfile-private.h"
 #include "tayori-check-rule.h"
 
 #define RULES_PATH "/io/github/tayori/Tayori/core/checks/"
@@ -60,20 +61,6 @@ dup_text (GKeyFile   *keyfile,
   return value != NULL ? g_strstrip (value) : g_strdup ("");
 }
 
-static const char * const *
-dup_list (GKeyFile   *keyfile,
-          const char *group,
-          const char *key)
-{
-  g_auto(GStrv) items = g_key_file_get_string_list (keyfile, group, key, NULL, NULL);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    if (g_strstrip (items[i])[0] != '\0')
-      g_strv_builder_add (builder, items[i]);
-  return (const char * const *) g_strv_builder_end (builder);
-}
-
 static TayoriCheckRule *
 rule_from_group (GKeyFile   *keyfile,
                  const char *group,
@@ -86,8 +73,8 @@ rule_from_group (GKeyFile   *keyfile,
   rule->family = dup_text (keyfile, group, "family", NULL);
   if (!tayori_severity_from_string (severity, &rule->severity))
     g_error ("Rule %s in %s has no valid severity", group, path);
-  rule->wcag = dup_list (keyfile, group, "wcag");
-  rule->act = dup_list (keyfile, group, "act");
+  rule->wcag = (const char * const *) tayori_check_keyfile_get_list (keyfile, group, "wcag");
+  rule->act = (const char * const *) tayori_check_keyfile_get_list (keyfile, group, "act");
   rule->title_ja = dup_text (keyfile, group, "title", "ja");
   rule->title_en = dup_text (keyfile, group, "title", NULL);
   rule->message_ja = dup_text (keyfile, group, "message", "ja");

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tayori-check-keyfile-private.h"
 #include "tayori-check-settings.h"
 
 #define SHARED_GROUP "checks"
@@ -52,10 +53,20 @@ make_key (const char *group,
                        : g_strconcat (SHARED_GROUP, "\n", key, NULL);
 }
 
-static GStrv
-split_list (GKeyFile   *keyfile,
-            const char *group,
-            const char *key)
+static gpointer
+lookup (GHashTable *table,
+        const char *group,
+        const char *key)
+{
+  g_autofree char *table_key = make_key (group, key);
+
+  return g_hash_table_lookup (table, table_key);
+}
+
+GStrv
+tayori_check_keyfile_get_list (GKeyFile   *keyfile,
+                               const char *group,
+                               const char *key)
 {
   g_auto(GStrv) items = g_key_file_get_string_list (keyfile, group, key, NULL, NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -93,7 +104,7 @@ tayori_check_settings_new (TayoriPreset *preset)
               continue;
             }
           g_hash_table_insert (self->values, key, g_strstrip (value));
-          g_hash_table_insert (self->lists, g_strdup (key), split_list (keyfile, groups[i], keys[j]));
+          g_hash_table_insert (self->lists, g_strdup (key), tayori_check_keyfile_get_list (keyfile, groups[i], keys[j]));
         }
     }
   return self;
@@ -112,13 +123,10 @@ tayori_check_settings_get_string (TayoriCheckSettings *self,
                                   const char          *group,
                                   const char          *key)
 {
-  g_autofree char *lookup = NULL;
-
   g_return_val_if_fail (TAYORI_IS_CHECK_SETTINGS (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  lookup = make_key (group, key);
-  return g_hash_table_lookup (self->values, lookup);
+  return lookup (self->values, group, key);
 }
 
 /* A rule's own group, else the group of the catalogue entry it shares ("check:axe" for
@@ -218,11 +226,8 @@ tayori_check_settings_get_list (TayoriCheckSettings *self,
                                 const char          *group,
                                 const char          *key)
 {
-  g_autofree char *lookup = NULL;
-
   g_return_val_if_fail (TAYORI_IS_CHECK_SETTINGS (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  lookup = make_key (group, key);
-  return g_hash_table_lookup (self->lists, lookup);
+  return lookup (self->lists, group, key);
 }

@@ -9,6 +9,7 @@
 
 #include "tayori-content-scan.h"
 #include "tayori-finding.h"
+#include "tayori-japanese-text.h"
 #include "tayori-personal-data-private.h"
 
 #define MAX_GROUPS 8
@@ -325,11 +326,7 @@ tayori_personal_data_add (GPtrArray  *findings,
                           gsize       start,
                           gsize       end)
 {
-  TayoriFinding *finding = tayori_finding_new (rule, field, start, end);
-  g_autofree char *span = g_strndup (text + start, end - start);
-
-  tayori_finding_set_arg (finding, "text", span);
-  g_ptr_array_add (findings, finding);
+  tayori_ja_add_finding (findings, rule, field, text, start, end);
 }
 
 /* The whole run when it is one number, else each of its pieces between spaces (two numbers

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The core's outbound HTTP: one libcurl easy handle per request, run on a small thread pool
  * of its own (network waits never occupy GLib's shared pool), with TLS verification always
- * on, the desktop's proxy, timeouts, a capped body and cancellation polled by curl. */
+ * on, the desktop's proxy, timeouts, a capped body (or the body handed over as it arrives)
+ * and cancellation polled by curl. */
 #include <curl/curl.h>
 #include <glib/gi18n.h>
 #include "tayori-http-client.h"
@@ -32,11 +33,16 @@ typedef struct {
 
 /* State shared with curl's callbacks during one transfer. */
 typedef struct {
-  GByteArray   *body;
-  gsize         max_body;
-  gboolean      truncated;
-  GHashTable   *headers;
-  GCancellable *cancellable;
+  CURL               *curl;
+  GByteArray         *body;
+  gsize               max_body;
+  gboolean            truncated;
+  GHashTable         *headers;
+  GCancellable       *cancellable;
+  TayoriHttpChunkFunc on_chunk;   /* streaming: the body goes here instead */
+  gpointer            chunk_data;
+  TayoriHttpResponse *head;       /* streaming: status and headers, made at the first chunk */
+  gboolean            stopped;    /* streaming: on_chunk said stop */
 } Transfer;
 
 static void
@@ -79,6 +85,22 @@ tayori_http_response_free (TayoriHttpResponse *response)
   g_free (response);
 }
 
+/* The response so far: the headers are complete once the body starts. */
+static TayoriHttpResponse *
+make_head (Transfer *transfer)
+{
+  TayoriHttpResponse *head = g_new0 (TayoriHttpResponse, 1);
+  const char *effective_url = NULL;
+  long status = 0;
+
+  curl_easy_getinfo (transfer->curl, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_getinfo (transfer->curl, CURLINFO_EFFECTIVE_URL, &effective_url);
+  head->status = (guint) status;
+  head->effective_url = g_strdup (effective_url);
+  head->headers = g_hash_table_ref (transfer->headers);
+  return head;
+}
+
 static size_t
 on_body (char   *data,
          size_t  size,
@@ -88,6 +110,18 @@ on_body (char   *data,
   Transfer *transfer = user_data;
   gsize length = size * count;
   gsize room = transfer->max_body - transfer->body->len;
+
+  if (transfer->on_chunk != NULL)
+    {
+      if (transfer->head == NULL)
+        transfer->head = make_head (transfer);
+      if (length > 0 && !transfer->on_chunk (transfer->head, data, length, transfer->chunk_data))
+        {
+          transfer->stopped = TRUE;
+          return 0;
+        }
+      return length;
+    }
 
   if (length > room)
     {
@@ -224,9 +258,11 @@ set_error (GError     **error,
 }
 
 static TayoriHttpResponse *
-perform (Request       *request,
-         GCancellable  *cancellable,
-         GError       **error)
+perform (Request              *request,
+         TayoriHttpChunkFunc   on_chunk,
+         gpointer              chunk_data,
+         GCancellable         *cancellable,
+         GError              **error)
 {
   g_autofree char *proxy = NULL;
   char detail[CURL_ERROR_SIZE] = "";
@@ -249,6 +285,9 @@ perform (Request       *request,
       return NULL;
     }
 
+  transfer.curl = curl;
+  transfer.on_chunk = on_chunk;
+  transfer.chunk_data = chunk_data;
   transfer.body = g_byte_array_new ();
   transfer.max_body = request->max_body;
   transfer.headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -281,7 +320,7 @@ perform (Request       *request,
   set_method (curl, request);
 
   code = curl_easy_perform (curl);
-  if (code == CURLE_WRITE_ERROR && transfer.truncated)
+  if (code == CURLE_WRITE_ERROR && (transfer.truncated || transfer.stopped))
     code = CURLE_OK;
 
   if (code != CURLE_OK)
@@ -294,7 +333,10 @@ perform (Request       *request,
       curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
       curl_easy_getinfo (curl, CURLINFO_REDIRECT_COUNT, &n_redirects);
       curl_easy_getinfo (curl, CURLINFO_EFFECTIVE_URL, &effective_url);
-      response = g_new0 (TayoriHttpResponse, 1);
+      response = transfer.head != NULL ? g_steal_pointer (&transfer.head)
+                                       : g_new0 (TayoriHttpResponse, 1);
+      g_free (response->effective_url);
+      g_clear_pointer (&response->headers, g_hash_table_unref);
       response->status = (guint) status;
       response->n_redirects = (guint) n_redirects;
       response->effective_url = g_strdup (effective_url != NULL ? effective_url : request->url);
@@ -306,6 +348,7 @@ perform (Request       *request,
   curl_slist_free_all (headers);
   g_clear_pointer (&transfer.headers, g_hash_table_unref);
   g_clear_pointer (&transfer.body, g_byte_array_unref);
+  g_clear_pointer (&transfer.head, tayori_http_response_free);
   return response;
 }
 
@@ -317,7 +360,8 @@ worker (gpointer data,
   g_autoptr(GError) error = NULL;
   TayoriHttpResponse *response;
 
-  response = perform (g_task_get_task_data (task), g_task_get_cancellable (task), &error);
+  response = perform (g_task_get_task_data (task), NULL, NULL, g_task_get_cancellable (task),
+                      &error);
   if (response == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -394,5 +438,23 @@ tayori_http_client_send (TayoriHttpClient         *self,
   g_return_val_if_fail (request != NULL && request->url != NULL, NULL);
 
   copy = request_copy (request);
-  return perform (copy, cancellable, error);
+  return perform (copy, NULL, NULL, cancellable, error);
+}
+
+TayoriHttpResponse *
+tayori_http_client_send_streaming (TayoriHttpClient         *self,
+                                   const TayoriHttpRequest  *request,
+                                   TayoriHttpChunkFunc       on_chunk,
+                                   gpointer                  chunk_data,
+                                   GCancellable             *cancellable,
+                                   GError                  **error)
+{
+  g_autoptr(Request) copy = NULL;
+
+  g_return_val_if_fail (TAYORI_IS_HTTP_CLIENT (self), NULL);
+  g_return_val_if_fail (request != NULL && request->url != NULL, NULL);
+  g_return_val_if_fail (on_chunk != NULL, NULL);
+
+  copy = request_copy (request);
+  return perform (copy, on_chunk, chunk_data, cancellable, error);
 }

@@ -30,6 +30,13 @@ typedef struct {
 void tayori_http_response_free (TayoriHttpResponse *response);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TayoriHttpResponse, tayori_http_response_free)
 
+/* Streaming: called on the sending thread with each piece of the body as it arrives. @response
+ * already has the final status, headers and effective URL (no body). Return FALSE to stop. */
+typedef gboolean (*TayoriHttpChunkFunc) (const TayoriHttpResponse *response,
+                                         const char               *data,
+                                         gsize                     length,
+                                         gpointer                  user_data);
+
 #define TAYORI_TYPE_HTTP_CLIENT (tayori_http_client_get_type ())
 G_DECLARE_FINAL_TYPE (TayoriHttpClient, tayori_http_client, TAYORI, HTTP_CLIENT, GObject)
 
@@ -50,5 +57,14 @@ TayoriHttpResponse *tayori_http_client_send       (TayoriHttpClient        *self
                                                    const TayoriHttpRequest *request,
                                                    GCancellable            *cancellable,
                                                    GError                 **error);
+/* Blocking like tayori_http_client_send (), but the body goes to @on_chunk as it arrives and is
+ * not kept (the response's body is empty; @request->max_body does not apply: @on_chunk decides).
+ * Stopping from @on_chunk is not an error: the response is returned. */
+TayoriHttpResponse *tayori_http_client_send_streaming (TayoriHttpClient        *self,
+                                                       const TayoriHttpRequest *request,
+                                                       TayoriHttpChunkFunc      on_chunk,
+                                                       gpointer                 chunk_data,
+                                                       GCancellable            *cancellable,
+                                                       GError                 **error);
 
 G_END_DECLS

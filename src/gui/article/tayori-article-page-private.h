@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared between tayori-article-page.c (loading, autosave, status),
  * tayori-article-page-actions.c (page.* actions: save, history, export),
- * tayori-article-page-preview.c (the preview pane and its actions) and
- * tayori-article-page-checks.c (the writing checks panel, fixes, dismissals, furigana). */
+ * tayori-article-page-preview.c (the preview pane and its actions),
+ * tayori-article-page-checks.c (the writing checks panel, fixes, dismissals, furigana) and
+ * tayori-article-page-ai.c (the side pane it shares with the AI panel, AI provenance). */
 #pragma once
 
 #include <adwaita.h>
@@ -10,6 +11,8 @@
 #include "tayori-article-form.h"
 #include "tayori-article-page.h"
 #include "tayori-article-saver.h"
+#include "tayori-ai-panel.h"
+#include "tayori-ai-provenance-button.h"
 #include "tayori-body-editor.h"
 #include "tayori-check-scheduler.h"
 #include "tayori-checks-panel.h"
@@ -37,6 +40,10 @@ struct _TayoriArticlePage
   GtkLabel *checks_badge;
   AdwFlap *checks_flap;
   TayoriChecksPanel *checks_panel;
+  GtkToggleButton *ai_button;
+  GtkStack *side_stack;
+  TayoriAiPanel *ai_panel;
+  TayoriAiProvenanceButton *provenance_button;
 
   TayoriStore *store;
   TayoriPreset *preset;
@@ -60,6 +67,9 @@ struct _TayoriArticlePage
   TayoriFieldFix *field_fix;   /* the last Fix outside the body, for its Undo toast */
   guint ruby_grade;
   guint show_ruby : 1;
+
+  TayoriAiService *ai;
+  TayoriArticle *ai_learnt;    /* the article as the classifier last learnt it */
 };
 
 /* tayori-article-page-actions.c */
@@ -96,5 +106,13 @@ gboolean _tayori_article_page_apply_show_ruby           (TayoriArticlePage *self
                                                          gboolean           show);
 gboolean _tayori_article_page_apply_ruby_grade          (TayoriArticlePage *self,
                                                          guint              grade);
+
+/* tayori-article-page-ai.c: the side pane (checks or AI), the AI panel, the AI badge, and
+ * keeping the category classifier current as articles are saved */
+void     _tayori_article_page_class_add_ai_actions      (GtkWidgetClass    *widget_class);
+void     _tayori_article_page_setup_ai                  (TayoriArticlePage *self);
+void     _tayori_article_page_dispose_ai                (TayoriArticlePage *self);
+void     _tayori_article_page_ai_set_article            (TayoriArticlePage *self);
+void     _tayori_article_page_ai_saved                  (TayoriArticlePage *self);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ enum {
 
 enum {
   SIGNAL_SAVED,
+  SIGNAL_OPEN_ARTICLE,
   N_SIGNALS,
 };
 
@@ -55,6 +56,7 @@ static void
 saver_saved_cb (TayoriArticlePage *self,
                 gint64             article_id)
 {
+  _tayori_article_page_ai_saved (self);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, article_id);
 }
 
@@ -95,6 +97,7 @@ set_article (TayoriArticlePage *self,
     tayori_preview_view_set_article (self->preview, article);
   g_signal_group_set_target (self->article_signals, article);
   _tayori_article_page_checks_set_article (self);
+  _tayori_article_page_ai_set_article (self);
 
   _tayori_article_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -314,6 +317,7 @@ tayori_article_page_constructed (GObject *object)
   tayori_article_form_set_preset (self->form, self->preset);
   _tayori_article_page_setup_preview (self);
   _tayori_article_page_setup_checks (self);
+  _tayori_article_page_setup_ai (self);
   g_signal_connect_object (self->checks, "notify::can-submit", G_CALLBACK (submit_state_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks, "notify::submit-blockers", G_CALLBACK (submit_state_changed_cb), self,
@@ -338,6 +342,7 @@ tayori_article_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->saver, self);
   g_clear_object (&self->saver);
   _tayori_article_page_dispose_checks (self);
+  _tayori_article_page_dispose_ai (self);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAYORI_TYPE_ARTICLE_PAGE);
@@ -477,11 +482,23 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
   signals[SIGNAL_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /**
+   * TayoriArticlePage::open-article:
+   * @article_id: the id of a stored article
+   *
+   * Emitted when the page made another article the writer wants to see next (a linked
+   * language version made with the AI panel); the window opens it.
+   */
+  signals[SIGNAL_OPEN_ARTICLE] =
+    g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (TAYORI_TYPE_ARTICLE_FORM);
   g_type_ensure (TAYORI_TYPE_BODY_EDITOR);
   g_type_ensure (TAYORI_TYPE_SAVE_STATUS);
   g_type_ensure (TAYORI_TYPE_CHECKS_PANEL);
+  g_type_ensure (TAYORI_TYPE_AI_PANEL);
+  g_type_ensure (TAYORI_TYPE_AI_PROVENANCE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tayori/Tayori/article/tayori-article-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, toast_overlay);
@@ -497,10 +514,15 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, checks_badge);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, checks_flap);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, checks_panel);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, ai_button);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, ai_panel);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, provenance_button);
 
   _tayori_article_page_class_add_actions (widget_class);
   _tayori_article_page_class_add_preview_actions (widget_class);
   _tayori_article_page_class_add_check_actions (widget_class);
+  _tayori_article_page_class_add_ai_actions (widget_class);
 }
 
 static void

@@ -33,7 +33,8 @@ void           tayori_article_page_flush_async  (TayoriArticlePage   *self,
 gboolean       tayori_article_page_flush_finish (TayoriArticlePage   *self,
                                                  GAsyncResult        *r,
                                                  GError             **error);
-/* signal "saved" (gint64 article_id) after every store save; property "title" (string) for the window title;
+/* signal "saved" (gint64 article_id) after every store save; signal "open-article" (gint64
+ * article_id) when the page made another article to show next (a linked language version); property "title" (string) for the window title;
  * read-only properties "can-submit" (boolean) and "submit-blockers" (strv): whether the writing
  * checks let the article be sent for review, and if not why, in the UI language */
 

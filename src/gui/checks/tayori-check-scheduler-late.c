@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The late families of TayoriCheckScheduler: axe after the preview settles, the link checker
- * when the set of links changes. Their findings arrive later than the report they belong to,
+ * when the set of links changes, the AI proofreader when the writer asks. Their findings arrive later than the report they belong to,
  * so each is kept with the document it was made from and carried into newer reports while
  * the text it points at is unchanged. */
-#include <string.h>
-
 #include <string.h>
 
 #include "tayori-axe.h"
@@ -12,9 +10,11 @@
 
 /* From the preview's last update to axe: axe reads the whole page, so let the typing settle */
 #define AXE_PAUSE_MS  400
+/* axe on a page of megabytes keeps the web process busy for seconds and the window with it:
+ * longer bodies are checked by axe only on demand (F7). */
 #define AXE_AUTO_MAX_BYTES (256 * 1024)
 
-static const char * const late_family_names[N_LATE] = { "axe", "links" };
+static const char * const late_family_names[N_LATE] = { "axe", "links", "ai-proofread" };
 
 /* Merging */
 
@@ -59,6 +59,67 @@ still_applies (TayoriFinding       *finding,
   return memcmp (before + start, now + start, end - start) == 0;
 }
 
+static gboolean
+same_place (TayoriFinding *a,
+            TayoriFinding *b)
+{
+  return g_str_equal (tayori_finding_get_rule_id (a), tayori_finding_get_rule_id (b)) &&
+         g_str_equal (tayori_finding_get_field (a), tayori_finding_get_field (b)) &&
+         tayori_finding_get_start (a) == tayori_finding_get_start (b) &&
+         tayori_finding_get_end (a) == tayori_finding_get_end (b);
+}
+
+/* The proofreader's findings belong to other families (the words check's rules): each such
+ * family gets its own findings back, plus the proofreader's ones it does not have already,
+ * instead of what the proofreader put there before. */
+static void
+merge_proofread (TayoriCheckScheduler *self,
+                 GPtrArray            *kept)
+{
+  g_autoptr(GPtrArray) all = tayori_check_report_dup_all (self->report);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) families = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer family;
+
+  for (guint i = 0; i < kept->len; i++)
+    g_hash_table_add (families, (gpointer) tayori_finding_get_family (g_ptr_array_index (kept, i)));
+  for (guint i = 0; self->proofread_shown != NULL && i < self->proofread_shown->len; i++)
+    g_hash_table_add (families, (gpointer) tayori_finding_get_family (g_ptr_array_index (self->proofread_shown, i)));
+
+  g_hash_table_iter_init (&iter, families);
+  while (g_hash_table_iter_next (&iter, &family, NULL))
+    {
+      g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          TayoriFinding *finding = g_ptr_array_index (all, i);
+
+          if (g_str_equal (tayori_finding_get_family (finding), family) &&
+              (self->proofread_shown == NULL || !g_ptr_array_find (self->proofread_shown, finding, NULL)))
+            g_ptr_array_add (findings, g_object_ref (finding));
+        }
+      for (guint i = 0; i < kept->len; i++)
+        {
+          TayoriFinding *finding = g_ptr_array_index (kept, i);
+          gboolean known = FALSE;
+
+          if (!g_str_equal (tayori_finding_get_family (finding), family))
+            continue;
+          for (guint j = 0; j < findings->len && !known; j++)
+            known = same_place (finding, g_ptr_array_index (findings, j));
+          if (known)
+            continue;
+          g_ptr_array_add (findings, g_object_ref (finding));
+          g_ptr_array_add (shown, g_object_ref (finding));
+        }
+      tayori_check_report_replace_family (self->report, family, findings);
+    }
+  g_clear_pointer (&self->proofread_shown, g_ptr_array_unref);
+  self->proofread_shown = g_steal_pointer (&shown);
+}
+
 gboolean
 _tayori_check_scheduler_merge_late (TayoriCheckScheduler *self,
                                     LateFamily            family)
@@ -79,7 +140,10 @@ _tayori_check_scheduler_merge_late (TayoriCheckScheduler *self,
       else
         complete = FALSE;
     }
-  tayori_check_report_replace_family (self->report, late_family_names[family], kept);
+  if (family == LATE_PROOFREAD)
+    merge_proofread (self, kept);
+  else
+    tayori_check_report_replace_family (self->report, late_family_names[family], kept);
   return complete;
 }
 
@@ -108,6 +172,21 @@ _tayori_check_scheduler_forget_late (TayoriCheckScheduler *self)
     }
   self->links_again = FALSE;
   g_clear_pointer (&self->link_urls, g_free);
+  g_clear_pointer (&self->proofread_shown, g_ptr_array_unref);
+}
+
+void
+tayori_check_scheduler_set_proofread (TayoriCheckScheduler *self,
+                                      GPtrArray            *findings)
+{
+  g_return_if_fail (TAYORI_IS_CHECK_SCHEDULER (self));
+
+  /* Before the first report there is no text to tie the findings to: run the checks first */
+  if (self->document == NULL)
+    return;
+  set_late (self, LATE_PROOFREAD, findings != NULL ? g_ptr_array_ref (findings) : NULL, self->document);
+  _tayori_check_scheduler_merge_late (self, LATE_PROOFREAD);
+  _tayori_check_scheduler_report_changed (self);
 }
 
 /* Links */
@@ -279,6 +358,8 @@ run_axe_cb (gpointer user_data)
 void
 tayori_check_scheduler_run_axe_now (TayoriCheckScheduler *self)
 {
+  g_return_if_fail (TAYORI_IS_CHECK_SCHEDULER (self));
+
   g_clear_handle_id (&self->axe_id, g_source_remove);
   if (self->article != NULL && self->web_view != NULL)
     self->axe_id = g_timeout_add_once (AXE_PAUSE_MS, run_axe_cb, self);
@@ -287,6 +368,8 @@ tayori_check_scheduler_run_axe_now (TayoriCheckScheduler *self)
 void
 tayori_check_scheduler_preview_updated (TayoriCheckScheduler *self)
 {
+  g_return_if_fail (TAYORI_IS_CHECK_SCHEDULER (self));
+
   g_clear_handle_id (&self->axe_id, g_source_remove);
   if (self->article != NULL && strlen (tayori_article_get_body (self->article)) <= AXE_AUTO_MAX_BYTES)
     tayori_check_scheduler_run_axe_now (self);

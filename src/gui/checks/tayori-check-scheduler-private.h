@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef enum {
   LATE_AXE,
   LATE_LINKS,
+  LATE_PROOFREAD,   /* the AI proofreader's, set from outside */
   N_LATE,
 } LateFamily;
 
@@ -42,6 +43,7 @@ struct _TayoriCheckScheduler
   TayoriCheckDocument *document;
   Late late[N_LATE];
   char *link_urls;             /* the links the last link check was started for */
+  GPtrArray *proofread_shown;  /* the proofreader's findings put into the current report */
   GStrv blockers;
 
   guint running : 1;

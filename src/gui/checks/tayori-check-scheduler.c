@@ -160,6 +160,7 @@ run_done_cb (GObject      *object,
   g_set_object (&self->document, run->document);
   g_set_object (&self->report, report);
   _tayori_check_scheduler_merge_late (self, LATE_AXE);
+  _tayori_check_scheduler_merge_late (self, LATE_PROOFREAD);
   links_fit = _tayori_check_scheduler_merge_late (self, LATE_LINKS);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);

@@ -34,6 +34,13 @@ void                  tayori_check_scheduler_preview_updated  (TayoriCheckSchedu
 /* Runs axe on the preview (after a short pause) whatever the article's length. */
 void                  tayori_check_scheduler_run_axe_now      (TayoriCheckScheduler *self);
 
+/* Findings from outside the checks about the article as it is now (the AI proofreader's,
+ * which use the words check's rules): shown in the report beside its own, the ones it already
+ * has left out, and carried into newer reports while the text they point at is unchanged.
+ * NULL forgets them. */
+void                  tayori_check_scheduler_set_proofread    (TayoriCheckScheduler *self,
+                                                               GPtrArray            *findings);
+
 /* The latest report and the document it was made from (both NULL before the first run). */
 TayoriCheckReport    *tayori_check_scheduler_get_report       (TayoriCheckScheduler *self);
 TayoriCheckDocument  *tayori_check_scheduler_get_document     (TayoriCheckScheduler *self);

@@ -1,32 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers of the content-rule tests (see content-test-util.h). */
-#include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "content-test-util.h"
-#include "tayori-preset.h"
-
-TayoriCheckSettings *
-content_settings_new (const char *preset)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TayoriPreset) loaded = NULL;
-  g_autofree char *path = NULL;
-  int fd;
-
-  if (preset == NULL)
-    return tayori_check_settings_new_defaults ();
-  fd = g_file_open_tmp ("tayori-content-XXXXXX.conf", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, preset, -1, &error);
-  g_assert_no_error (error);
-  loaded = tayori_preset_new_from_file (path, &error);
-  g_assert_no_error (error);
-  g_unlink (path);
-  return tayori_check_settings_new (loaded);
-}
 
 TayoriArticle *
 content_article_new (const char *title,
@@ -47,8 +23,7 @@ content_run_new (TayoriChecker       *checker,
   ContentRun *run = g_new0 (ContentRun, 1);
 
   run->document = tayori_check_document_new_for_article (article);
-  run->findings = g_ptr_array_new_with_free_func (g_object_unref);
-  tayori_checker_check (checker, run->document, settings, run->findings, NULL);
+  run->findings = check_test_run (checker, run->document, settings);
   for (guint i = 0; i < run->findings->len; i++)
     {
       TayoriFinding *finding = g_ptr_array_index (run->findings, i);
@@ -137,10 +112,24 @@ guint
 content_run_count (ContentRun *run,
                    const char *rule)
 {
-  guint n = 0;
+  return check_test_count (run->findings, rule);
+}
 
-  for (guint i = 0; i < run->findings->len; i++)
-    if (g_str_equal (tayori_finding_get_rule_id (g_ptr_array_index (run->findings, i)), rule))
-      n++;
-  return n;
+void
+content_keep_result (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GAsyncResult **kept = user_data;
+
+  (void) source;
+  *kept = g_object_ref (result);
+}
+
+GAsyncResult *
+content_wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (result);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers of the content-rule tests: settings from preset text, one checker run over an
- * article, and the findings of a rule as "span" texts to compare in one assertion. */
+/* Helpers of the content-rule tests: one checker run over an article, and the findings of a
+ * rule as "span" texts to compare in one assertion (settings come from check-test-util.h),
+ * and waiting on the main loop for an async call to finish. */
 #pragma once
 
-#include "tayori-checker.h"
+#include "check-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +13,6 @@ typedef struct {
   GPtrArray           *findings;   /* TayoriFinding */
 } ContentRun;
 
-/* @preset: keyfile text layered over the defaults, or NULL for the defaults alone. */
-TayoriCheckSettings *content_settings_new  (const char          *preset);
 TayoriArticle       *content_article_new   (const char          *title,
                                             const char          *body);
 ContentRun          *content_run_new       (TayoriChecker       *checker,
@@ -33,5 +32,13 @@ guint                content_run_count     (ContentRun          *run,
                                             const char          *rule);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ContentRun, content_run_free)
+
+/* A GAsyncReadyCallback keeping a reference to the result in the GAsyncResult * that
+ * @user_data points to. */
+void                 content_keep_result   (GObject             *source,
+                                            GAsyncResult        *result,
+                                            gpointer             user_data);
+/* Runs this thread's main context until content_keep_result() has set *@result; returns it. */
+GAsyncResult        *content_wait_result   (GAsyncResult       **result);
 
 G_END_DECLS

@@ -2,28 +2,11 @@
 /* TayoriHttpClient against the fake server: statuses, redirects counted and capped, headers,
  * bodies both ways, the body cap, and the GIOError codes of timeouts, cancellation, refused
  * connections and a certificate that does not verify. */
+#include "content-test-util.h"
 #include "tayori-http-client.h"
 #include "test-server.h"
 
 static TestServer *server;
-
-typedef struct {
-  GMainLoop          *loop;
-  TayoriHttpResponse *response;
-  GError             *error;
-} AsyncResult;
-
-static void
-on_sent (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  AsyncResult *outcome = user_data;
-
-  outcome->response = tayori_http_client_send_finish (TAYORI_HTTP_CLIENT (source), result,
-                                                      &outcome->error);
-  g_main_loop_quit (outcome->loop);
-}
 
 static TayoriHttpResponse *
 send_and_wait (const TayoriHttpRequest  *request,
@@ -31,14 +14,12 @@ send_and_wait (const TayoriHttpRequest  *request,
                GError                  **error)
 {
   g_autoptr(TayoriHttpClient) client = tayori_http_client_new ();
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  AsyncResult outcome = { loop, NULL, NULL };
+  GAsyncResult *pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
 
-  tayori_http_client_send_async (client, request, cancellable, on_sent, &outcome);
-  g_main_loop_run (loop);
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.response;
+  tayori_http_client_send_async (client, request, cancellable, content_keep_result, &pending);
+  result = content_wait_result (&pending);
+  return tayori_http_client_send_finish (client, result, error);
 }
 
 static void

@@ -13,24 +13,6 @@
 
 static TestServer *server;
 
-typedef struct {
-  GMainLoop *loop;
-  GPtrArray *findings;
-  GError    *error;
-} Outcome;
-
-static void
-on_checked (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-
-  outcome->findings = tayori_link_checker_check_finish (TAYORI_LINK_CHECKER (source), result,
-                                                        &outcome->error);
-  g_main_loop_quit (outcome->loop);
-}
-
 /* Runs the checker over @document on this thread's main loop; the findings, or NULL and
  * @error. */
 static GPtrArray *
@@ -40,15 +22,14 @@ run_on_document (TayoriLinkChecker    *checker,
                  GCancellable         *cancellable,
                  GError              **error)
 {
-  g_autoptr(TayoriCheckSettings) settings = content_settings_new (preset);
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Outcome outcome = { loop, NULL, NULL };
+  g_autoptr(TayoriCheckSettings) settings = check_test_settings_new (preset);
+  GAsyncResult *pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
 
-  tayori_link_checker_check_async (checker, document, settings, cancellable, on_checked, &outcome);
-  g_main_loop_run (loop);
-  if (outcome.error != NULL)
-    g_propagate_error (error, outcome.error);
-  return outcome.findings;
+  tayori_link_checker_check_async (checker, document, settings, cancellable, content_keep_result,
+                                   &pending);
+  result = content_wait_result (&pending);
+  return tayori_link_checker_check_finish (checker, result, error);
 }
 
 static GPtrArray *

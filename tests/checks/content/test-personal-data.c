@@ -10,7 +10,7 @@ check (TayoriArticle *article,
        const char    *preset)
 {
   g_autoptr(TayoriChecker) checker = tayori_check_personal_data_new ();
-  g_autoptr(TayoriCheckSettings) settings = content_settings_new (preset);
+  g_autoptr(TayoriCheckSettings) settings = check_test_settings_new (preset);
 
   g_assert_cmpstr (tayori_checker_get_family (checker), ==, "content");
   return content_run_new (checker, article, settings);

@@ -14,7 +14,7 @@ check (const char *body,
        const char *preset)
 {
   g_autoptr(TayoriChecker) checker = tayori_check_stale_new ();
-  g_autoptr(TayoriCheckSettings) settings = content_settings_new (preset);
+  g_autoptr(TayoriCheckSettings) settings = check_test_settings_new (preset);
   g_autoptr(TayoriArticle) article = content_article_new ("区民まつりの開催について", body);
 
   g_assert_cmpstr (tayori_checker_get_family (checker), ==, "content");

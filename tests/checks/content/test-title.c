@@ -10,7 +10,7 @@ check (const char *title,
        const char *preset)
 {
   g_autoptr(TayoriChecker) checker = tayori_check_title_new ();
-  g_autoptr(TayoriCheckSettings) settings = content_settings_new (preset);
+  g_autoptr(TayoriCheckSettings) settings = check_test_settings_new (preset);
   g_autoptr(TayoriArticle) article = content_article_new (title, "本文です。");
 
   g_assert_cmpstr (tayori_checker_get_family (checker), ==, "content");
@@ -44,7 +44,7 @@ static void
 test_english (void)
 {
   g_autoptr(TayoriChecker) checker = tayori_check_title_new ();
-  g_autoptr(TayoriCheckSettings) settings = content_settings_new (NULL);
+  g_autoptr(TayoriCheckSettings) settings = check_test_settings_new (NULL);
   g_autoptr(TayoriArticle) article = content_article_new (
     "Moving to Kita Ward: Procedures for Foreign Residents", "Body.");
   g_autoptr(ContentRun) run = NULL;

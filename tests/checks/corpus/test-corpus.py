@@ -11,6 +11,8 @@ import subprocess
 import sys
 import unittest
 
+import cli_util
+
 CLI = None
 CORPUS = None
 MIN_NOTICES = 24
@@ -127,14 +129,8 @@ class CorpusTests(unittest.TestCase):
 
 def main():
     global CLI, CORPUS
-    if len(sys.argv) != 3:
-        sys.exit('usage: test-corpus.py TAYORI_CLI CORPUS_DIR')
-    CLI, CORPUS = sys.argv[1], sys.argv[2]
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
-    result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
-    failed = len(result.failures) + len(result.errors)
-    print(f'{result.testsRun - failed} passed, {failed} failed')
-    sys.exit(0 if result.wasSuccessful() and result.testsRun > 0 else 1)
+    CLI, CORPUS = cli_util.parse_args('test-corpus.py TAYORI_CLI CORPUS_DIR')
+    cli_util.run_tests(sys.modules[__name__])
 
 
 if __name__ == '__main__':

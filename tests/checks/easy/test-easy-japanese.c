@@ -17,7 +17,7 @@ run (const char     *rule_id,
 {
   g_autoptr(GPtrArray) all = easy_test_run (checker, body, NULL, language, NULL);
 
-  return easy_test_filter (all, rule_id);
+  return check_test_filter (all, rule_id);
 }
 
 static char *
@@ -74,7 +74,7 @@ test_sentence_length_setting (void)
   const char *body = "住之江区役所の窓口で申し込んでください。";
   g_autoptr(GPtrArray) all = easy_test_run (checker, body, NULL, TAYORI_LANGUAGE_JA,
                                             "[check:easy-sentence-length]\nmax-length=15\n");
-  g_autoptr(GPtrArray) found = easy_test_filter (all, "easy-sentence-length");
+  g_autoptr(GPtrArray) found = check_test_filter (all, "easy-sentence-length");
   g_autoptr(GPtrArray) off = easy_test_run (checker, body, NULL, TAYORI_LANGUAGE_JA,
                                             "[check:easy-sentence-length]\nmax-length=15\nenabled=false\n");
 
@@ -109,7 +109,7 @@ test_kanji_ratio_all_japanese (void)
   const char *body = "国民健康保険料を納めてください。";
   g_autoptr(GPtrArray) all = easy_test_run (checker, body, NULL, TAYORI_LANGUAGE_JA,
                                             "[check:easy-kanji-ratio]\nall-japanese=true\n");
-  g_autoptr(GPtrArray) found = easy_test_filter (all, "easy-kanji-ratio");
+  g_autoptr(GPtrArray) found = check_test_filter (all, "easy-kanji-ratio");
 
   g_assert_cmpuint (found->len, ==, 1);
 }
@@ -195,7 +195,7 @@ test_honorific_density (void)
   g_autoptr(GPtrArray) found = run ("easy-honorific-density", body, TAYORI_LANGUAGE_JA);
   g_autoptr(GPtrArray) all = easy_test_run (checker, body, NULL, TAYORI_LANGUAGE_JA,
                                             "[check:easy-honorific-density]\nmax-count=2\n");
-  g_autoptr(GPtrArray) relaxed = easy_test_filter (all, "easy-honorific-density");
+  g_autoptr(GPtrArray) relaxed = check_test_filter (all, "easy-honorific-density");
 
   g_assert_cmpuint (found->len, ==, 2);
   easy_test_assert (found->pdata[0], "easy-honorific-density", TAYORI_SEVERITY_NOTICE, body,
@@ -214,7 +214,7 @@ test_kanji_above_grade (void)
   g_autoptr(GPtrArray) plain = run ("easy-kanji-above-grade", body, TAYORI_LANGUAGE_JA);
   g_autoptr(GPtrArray) all = easy_test_run (checker, body, NULL, TAYORI_LANGUAGE_JA_EASY,
                                             "[check:easy-kanji-above-grade]\ngrade=8\n");
-  g_autoptr(GPtrArray) grade8 = easy_test_filter (all, "easy-kanji-above-grade");
+  g_autoptr(GPtrArray) grade8 = check_test_filter (all, "easy-kanji-above-grade");
 
   /* 請 is taught in secondary school; 之 is jinmeiyō, 江 secondary; 出 大 木 are grade 1 */
   g_assert_cmpuint (easy->len, ==, 2);
@@ -235,7 +235,7 @@ test_english_and_summary (void)
   const char *body = "国民健康保険料の納付については、区役所の窓口または市税事務所でお問い合わせください。";
   g_autoptr(GPtrArray) english = easy_test_run (checker, body, body, TAYORI_LANGUAGE_EN, NULL);
   g_autoptr(GPtrArray) japanese = easy_test_run (checker, "本文。", body, TAYORI_LANGUAGE_JA, NULL);
-  g_autoptr(GPtrArray) length = easy_test_filter (japanese, "easy-sentence-length");
+  g_autoptr(GPtrArray) length = check_test_filter (japanese, "easy-sentence-length");
 
   g_assert_cmpuint (english->len, ==, 0);
   g_assert_cmpuint (length->len, ==, 1);
@@ -258,8 +258,8 @@ test_html_input (void)
   g_autoptr(GPtrArray) negatives = NULL;
 
   tayori_checker_check (checker, document, settings, all, NULL);
-  runs = easy_test_filter (all, "easy-kanji-run");
-  negatives = easy_test_filter (all, "easy-double-negative");
+  runs = check_test_filter (all, "easy-kanji-run");
+  negatives = check_test_filter (all, "easy-double-negative");
   /* block tags end the text: the heading's run does not go on into the paragraph; the URL
    * and the script are not prose */
   g_assert_cmpuint (runs->len, ==, 2);

@@ -87,9 +87,9 @@ test_user_reading (void)
 static void
 test_preset_readings (void)
 {
-  g_autoptr(TayoriCheckSettings) settings = easy_test_settings_new (
+  g_autoptr(TayoriCheckSettings) settings = check_test_settings_new (
     "[check:ruby]\nreadings=日本橋=にほんばし; 咲くやこの花館 = サクヤコノハナカン;bad-item\n");
-  g_autoptr(TayoriCheckSettings) defaults = easy_test_settings_new (NULL);
+  g_autoptr(TayoriCheckSettings) defaults = check_test_settings_new (NULL);
   const char *before = tayori_mecab_user_reading ("日本橋");
   const char *preset;
 

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The runner (sync, async, settings applied, cancellation) with a checker defined here, and
  * the report (order, counts, dismissals, can-submit, replacing a family). */
-#include <glib/gstdio.h>
-
+#include "check-test-util.h"
 #include "tayori-check-runner.h"
 #include "tayori-checker.h"
 
@@ -72,29 +71,12 @@ test_checker_iface_init (TayoriCheckerInterface *iface)
   iface->check = test_checker_check;
 }
 
-static TayoriCheckSettings *
-test_settings (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tayori-runner-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "preset.conf", NULL);
-  g_autoptr(TayoriPreset) preset = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path,
-                                      "[check:axe/disabled]\nenabled=false\n"
-                                      "[check:axe/raised]\nseverity=error\n", -1, &error));
-  preset = tayori_preset_new_from_file (path, &error);
-  g_assert_no_error (error);
-  g_unlink (path);
-  g_rmdir (dir);
-  return tayori_check_settings_new (preset);
-}
-
 static TayoriCheckRunner *
 test_runner (TestChecker **checker_out)
 {
-  g_autoptr(TayoriCheckSettings) settings = test_settings ();
+  g_autoptr(TayoriCheckSettings) settings =
+    check_test_settings_new ("[check:axe/disabled]\nenabled=false\n"
+                             "[check:axe/raised]\nseverity=error\n");
   g_autoptr(GPtrArray) checkers = g_ptr_array_new_with_free_func (g_object_unref);
   TestChecker *checker = g_object_new (TEST_TYPE_CHECKER, NULL);
 

@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Rule settings from the organisation preset: on/off, severity overrides, numbers and lists,
  * the shared [checks] group, and fallbacks for values that do not parse. */
-#include <glib/gstdio.h>
-
-#include "tayori-check-settings.h"
+#include "check-test-util.h"
 
 static const char preset_text[] =
   "[checks]\n"
@@ -28,23 +26,6 @@ static const char preset_text[] =
   "[lists]\n"
   "wards=北区\n";
 
-static TayoriCheckSettings *
-settings_from_text (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tayori-settings-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "preset.conf", NULL);
-  g_autoptr(TayoriPreset) preset = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, text, -1, &error));
-  preset = tayori_preset_new_from_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-  return tayori_check_settings_new (preset);
-}
-
 static void
 test_preset_keyfile (void)
 {
@@ -60,7 +41,7 @@ test_preset_keyfile (void)
 static void
 test_enabled_and_severity (void)
 {
-  g_autoptr(TayoriCheckSettings) settings = settings_from_text (preset_text);
+  g_autoptr(TayoriCheckSettings) settings = check_test_settings_new (preset_text);
 
   g_assert_false (tayori_check_settings_is_enabled (settings, "axe/region"));
   g_assert_true (tayori_check_settings_is_enabled (settings, "axe/image-alt"));
@@ -77,7 +58,7 @@ test_enabled_and_severity (void)
 static void
 test_values (void)
 {
-  g_autoptr(TayoriCheckSettings) settings = settings_from_text (preset_text);
+  g_autoptr(TayoriCheckSettings) settings = check_test_settings_new (preset_text);
   const char * const *words;
   const char * const *domains;
 
@@ -111,7 +92,7 @@ static void
 test_axe_group (void)
 {
   g_autoptr(TayoriCheckSettings) settings =
-    settings_from_text ("[check:axe]\nseverity=notice\n"
+    check_test_settings_new ("[check:axe]\nseverity=notice\n"
                         "[check:axe/color-contrast]\nseverity=error\n"
                         "[check:axe/region]\nenabled=false\n");
   TayoriSeverity severity = TAYORI_SEVERITY_WARNING;
@@ -128,7 +109,7 @@ test_axe_group (void)
 static void
 test_override (void)
 {
-  g_autoptr(TayoriCheckSettings) settings = settings_from_text (preset_text);
+  g_autoptr(TayoriCheckSettings) settings = check_test_settings_new (preset_text);
   TayoriSeverity severity = TAYORI_SEVERITY_NOTICE;
 
   g_assert_true (tayori_check_settings_get_severity_override (settings, "axe/image-alt", &severity));

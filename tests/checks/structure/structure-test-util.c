@@ -1,11 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Running one municipal-structure checker in a test and checking what it found. */
 #include <string.h>
-#include <unistd.h>
-#include <glib/gstdio.h>
 
 #include "structure-test-util.h"
-#include "tayori-preset.h"
 
 void
 check_result_free (CheckResult *result)
@@ -15,38 +12,16 @@ check_result_free (CheckResult *result)
   g_free (result);
 }
 
-static TayoriCheckSettings *
-settings_new (const char *settings_text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TayoriPreset) preset = NULL;
-  g_autofree char *path = NULL;
-  int fd;
-
-  if (settings_text == NULL)
-    return tayori_check_settings_new_defaults ();
-  fd = g_file_open_tmp ("tayori-structure-XXXXXX.conf", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, settings_text, -1, &error);
-  g_assert_no_error (error);
-  preset = tayori_preset_new_from_file (path, &error);
-  g_assert_no_error (error);
-  g_unlink (path);
-  return tayori_check_settings_new (preset);
-}
-
 static CheckResult *
 run (TayoriChecker       *checker,
      TayoriCheckDocument *document,
      const char          *settings_text)
 {
-  g_autoptr(TayoriCheckSettings) settings = settings_new (settings_text);
+  g_autoptr(TayoriCheckSettings) settings = check_test_settings_new (settings_text);
   CheckResult *result = g_new0 (CheckResult, 1);
 
   result->document = document;
-  result->findings = g_ptr_array_new_with_free_func (g_object_unref);
-  tayori_checker_check (checker, document, settings, result->findings, NULL);
+  result->findings = check_test_run (checker, document, settings);
   for (guint i = 0; i < result->findings->len; i++)
     g_assert_cmpstr (tayori_finding_get_family (g_ptr_array_index (result->findings, i)), ==,
                      "municipal-structure");
@@ -83,11 +58,7 @@ guint
 count_rule (CheckResult *result,
             const char  *rule_id)
 {
-  guint n = 0;
-
-  for (guint i = 0; i < result->findings->len; i++)
-    n += g_str_equal (tayori_finding_get_rule_id (g_ptr_array_index (result->findings, i)), rule_id);
-  return n;
+  return check_test_count (result->findings, rule_id);
 }
 
 TayoriFinding *

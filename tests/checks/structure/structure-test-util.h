@@ -3,7 +3,7 @@
  * HTML file, and asserting a finding's rule, severity, span and fix. */
 #pragma once
 
-#include "tayori-checker.h"
+#include "check-test-util.h"
 
 G_BEGIN_DECLS
 

@@ -90,8 +90,8 @@ test_platform_other_fields (void)
   g_autoptr(GPtrArray) found = NULL;
 
   tayori_article_set_title (article, "㈱説明会");
-  findings = text_test_run (checker, article, NULL);
-  found = text_test_filter (findings, PLATFORM);
+  findings = check_test_run_article (checker, article, NULL);
+  found = check_test_filter (findings, PLATFORM);
   g_assert_cmpuint (found->len, ==, 2);
   text_test_assert (found->pdata[0], PLATFORM, TAYORI_SEVERITY_ERROR, "title", "㈱説明会", "㈱", "(株)");
   text_test_assert (found->pdata[1], PLATFORM, TAYORI_SEVERITY_ERROR, "summary", "要約①です", "①", "(1)");
@@ -156,9 +156,9 @@ test_fullwidth_allow_list (void)
   g_autoptr(TayoriChecker) checker = tayori_check_characters_new ();
   const char *body = "ＪＲ大阪駅からＮＰＯ法人の事務所へ";
   g_autoptr(TayoriArticle) article = text_test_article (body, NULL, NULL);
-  g_autoptr(GPtrArray) findings = text_test_run (checker, article,
-                                                 "[check:ja-fullwidth-alnum]\nallow=ＪＲ;ＪＡ\n");
-  g_autoptr(GPtrArray) found = text_test_filter (findings, FULLWIDTH);
+  g_autoptr(GPtrArray) findings = check_test_run_article (checker, article,
+                                                          "[check:ja-fullwidth-alnum]\nallow=ＪＲ;ＪＡ\n");
+  g_autoptr(GPtrArray) found = check_test_filter (findings, FULLWIDTH);
 
   g_assert_cmpuint (found->len, ==, 1);
   text_test_assert (found->pdata[0], FULLWIDTH, TAYORI_SEVERITY_WARNING, "body", body, "ＮＰＯ", "NPO");
@@ -169,9 +169,9 @@ test_rules_disabled (void)
 {
   g_autoptr(TayoriChecker) checker = tayori_check_characters_new ();
   g_autoptr(TayoriArticle) article = text_test_article ("①ｶﾅＡ", NULL, NULL);
-  g_autoptr(GPtrArray) findings = text_test_run (checker, article,
-                                                 "[check:ja-platform-dependent-char]\nenabled=false\n"
-                                                 "[check:ja-fullwidth-alnum]\nenabled=false\n");
+  g_autoptr(GPtrArray) findings = check_test_run_article (checker, article,
+                                                          "[check:ja-platform-dependent-char]\nenabled=false\n"
+                                                          "[check:ja-fullwidth-alnum]\nenabled=false\n");
 
   g_assert_cmpuint (findings->len, ==, 1);
   g_assert_cmpstr (tayori_finding_get_rule_id (findings->pdata[0]), ==, HALFWIDTH);

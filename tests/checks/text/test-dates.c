@@ -15,9 +15,9 @@ run_published (const char *body,
 {
   g_autoptr(TayoriChecker) checker = tayori_check_dates_new ();
   g_autoptr(TayoriArticle) article = text_test_article (body, NULL, publish_start);
-  g_autoptr(GPtrArray) findings = text_test_run (checker, article, NULL);
+  g_autoptr(GPtrArray) findings = check_test_run_article (checker, article, NULL);
 
-  return text_test_filter (findings, rule_id);
+  return check_test_filter (findings, rule_id);
 }
 
 static void
@@ -135,8 +135,8 @@ test_weekday_year_boundary (void)
   {
     g_autoptr(TayoriChecker) checker = tayori_check_dates_new ();
     g_autoptr(TayoriArticle) article = text_test_article ("1月5日（火）", NULL, NULL);
-    g_autoptr(GPtrArray) findings = text_test_run (checker, article, "[checks]\ntoday=2026-12-20\n");
-    g_autoptr(GPtrArray) found = text_test_filter (findings, WEEKDAY);
+    g_autoptr(GPtrArray) findings = check_test_run_article (checker, article, "[checks]\ntoday=2026-12-20\n");
+    g_autoptr(GPtrArray) found = check_test_filter (findings, WEEKDAY);
 
     g_assert_cmpuint (found->len, ==, 0);
   }

@@ -14,9 +14,25 @@ run_article (const char *body,
 {
   g_autoptr(TayoriChecker) checker = tayori_check_dates_new ();
   g_autoptr(TayoriArticle) article = text_test_article (body, summary, "2026-11-01");
-  g_autoptr(GPtrArray) findings = text_test_run (checker, article, NULL);
+  g_autoptr(GPtrArray) findings = check_test_run_article (checker, article, NULL);
 
-  return text_test_filter (findings, rule_id);
+  return check_test_filter (findings, rule_id);
+}
+
+/* Asserts none of the @n @bodies gives a finding of @rule_id. */
+static void
+assert_none (const char * const *bodies,
+             gsize               n,
+             const char         *rule_id)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GPtrArray) found = run_article (bodies[i], NULL, rule_id);
+
+      if (found->len != 0)
+        g_test_message ("%s: %u findings", bodies[i], found->len);
+      g_assert_cmpuint (found->len, ==, 0);
+    }
 }
 
 static void
@@ -69,14 +85,7 @@ test_consistency_passes (void)
     "令和8年度に1000人、電話06-2026-1123",
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (bodies); i++)
-    {
-      g_autoptr(GPtrArray) found = run_article (bodies[i], NULL, CONSISTENCY);
-
-      if (found->len != 0)
-        g_test_message ("%s: %u findings", bodies[i], found->len);
-      g_assert_cmpuint (found->len, ==, 0);
-    }
+  assert_none (bodies, G_N_ELEMENTS (bodies), CONSISTENCY);
 }
 
 static void
@@ -104,12 +113,7 @@ test_mismatch_passes (void)
     "昭和64年（1989年）1月7日",
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (bodies); i++)
-    {
-      g_autoptr(GPtrArray) found = run_article (bodies[i], NULL, MISMATCH);
-
-      g_assert_cmpuint (found->len, ==, 0);
-    }
+  assert_none (bodies, G_N_ELEMENTS (bodies), MISMATCH);
 }
 
 static void
@@ -150,12 +154,7 @@ test_obsolete_passes (void)
     "令和100年",
   };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (bodies); i++)
-    {
-      g_autoptr(GPtrArray) found = run_article (bodies[i], NULL, OBSOLETE);
-
-      g_assert_cmpuint (found->len, ==, 0);
-    }
+  assert_none (bodies, G_N_ELEMENTS (bodies), OBSOLETE);
 }
 
 int

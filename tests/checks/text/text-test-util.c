@@ -2,34 +2,6 @@
 /* Test helpers for the municipal-text and dates checkers (see text-test-util.h). */
 #include "text-test-util.h"
 
-#include <glib/gstdio.h>
-#include <unistd.h>
-
-#include "tayori-check-document.h"
-#include "tayori-check-settings.h"
-#include "tayori-preset.h"
-
-static TayoriCheckSettings *
-settings_new (const char *preset_text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TayoriPreset) preset = NULL;
-  g_autofree char *path = NULL;
-  int fd;
-
-  if (preset_text == NULL)
-    return tayori_check_settings_new_defaults ();
-  fd = g_file_open_tmp ("text-preset-XXXXXX.conf", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, preset_text, -1, &error);
-  g_assert_no_error (error);
-  preset = tayori_preset_new_from_file (path, &error);
-  g_assert_no_error (error);
-  g_unlink (path);
-  return tayori_check_settings_new (preset);
-}
-
 TayoriArticle *
 text_test_article (const char *body,
                    const char *summary,
@@ -45,39 +17,14 @@ text_test_article (const char *body,
 }
 
 GPtrArray *
-text_test_run (TayoriChecker *checker,
-               TayoriArticle *article,
-               const char    *preset)
-{
-  g_autoptr(TayoriCheckDocument) document = tayori_check_document_new_for_article (article);
-  g_autoptr(TayoriCheckSettings) settings = settings_new (preset);
-  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
-
-  tayori_checker_check (checker, document, settings, findings, NULL);
-  return findings;
-}
-
-GPtrArray *
-text_test_filter (GPtrArray  *findings,
-                  const char *rule_id)
-{
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < findings->len; i++)
-    if (g_str_equal (tayori_finding_get_rule_id (findings->pdata[i]), rule_id))
-      g_ptr_array_add (found, g_object_ref (findings->pdata[i]));
-  return found;
-}
-
-GPtrArray *
 text_test_body (TayoriChecker *checker,
                 const char    *body,
                 const char    *rule_id)
 {
   g_autoptr(TayoriArticle) article = text_test_article (body, NULL, NULL);
-  g_autoptr(GPtrArray) findings = text_test_run (checker, article, NULL);
+  g_autoptr(GPtrArray) findings = check_test_run_article (checker, article, NULL);
 
-  return text_test_filter (findings, rule_id);
+  return check_test_filter (findings, rule_id);
 }
 
 void

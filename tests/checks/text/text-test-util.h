@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Test helpers for the municipal-text and dates checkers: build an article, run one checker
- * on it, and assert on a finding's rule, severity, exact span and fix. */
+ * on it (with check-test-util.h), and assert on a finding's rule, severity, exact span and fix. */
 #pragma once
 
-#include "tayori-article.h"
-#include "tayori-checker.h"
+#include "check-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -12,13 +11,6 @@ G_BEGIN_DECLS
 TayoriArticle *text_test_article     (const char     *body,
                                       const char     *summary,
                                       const char     *publish_start);
-/* Every finding of @checker on @article; @preset (may be NULL) is the text of a preset file. */
-GPtrArray     *text_test_run         (TayoriChecker  *checker,
-                                      TayoriArticle  *article,
-                                      const char     *preset);
-/* The findings of @rule_id, in order. */
-GPtrArray     *text_test_filter      (GPtrArray      *findings,
-                                      const char     *rule_id);
 /* The findings of @rule_id for an article with only @body and no publish window. */
 GPtrArray     *text_test_body        (TayoriChecker  *checker,
                                       const char     *body,
