@@ -60,30 +60,6 @@ add_contact (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
-/* "dismissed": the findings the writer dismissed, with who, when and why, as the front
- * matter spells them */
-static void
-add_dismissed (JsonBuilder *builder,
-               GPtrArray   *dismissals)
-{
-  json_builder_set_member_name (builder, "dismissed");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < dismissals->len; i++)
-    {
-      const TayoriDismissal *dismissal = g_ptr_array_index (dismissals, i);
-
-      json_builder_begin_object (builder);
-      tayori_json_add_string (builder, "rule", dismissal->rule_id);
-      tayori_json_add_string (builder, "field", dismissal->field);
-      tayori_json_add_string (builder, "span", dismissal->span);
-      tayori_json_add_string (builder, "reason", dismissal->reason);
-      tayori_json_add_string (builder, "author", dismissal->author);
-      tayori_json_add_string (builder, "time", dismissal->time);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
 JsonNode *
 tayori_cli_json_article (TayoriArticle *article)
 {
@@ -117,7 +93,8 @@ tayori_cli_json_article (TayoriArticle *article)
   add_date_time (builder, "updated", tayori_article_get_updated (article));
   tayori_json_add_links (builder, tayori_article_get_links (article));
   tayori_json_add_attachments (builder, tayori_article_get_attachments (article), TRUE);
-  add_dismissed (builder, tayori_article_get_dismissals (article));
+  /* as the front matter spells it */
+  tayori_json_add_dismissals (builder, "dismissed", tayori_article_get_dismissals (article));
   tayori_ai_provenance_list_to_json (builder, "ai_provenance", tayori_article_get_ai_provenance (article));
   json_builder_end_object (builder);
 

@@ -166,34 +166,35 @@ tayori_attachment_describe (const TayoriAttachment *attachment)
   return g_strdup_printf (C_("attachment", "%s, %s"), format, size);
 }
 
+/* A new array of copies of @items (NULL: empty) that frees them with @free_item */
+static GPtrArray *
+copy_records (GPtrArray      *items,
+              GBoxedCopyFunc  copy_item,
+              GDestroyNotify  free_item)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func (free_item);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_ptr_array_add (copy, copy_item (g_ptr_array_index (items, i)));
+  return copy;
+}
+
 GPtrArray *
 tayori_links_copy (GPtrArray *links)
 {
-  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_link_free);
-
-  for (guint i = 0; links != NULL && i < links->len; i++)
-    g_ptr_array_add (copy, tayori_link_copy (g_ptr_array_index (links, i)));
-  return copy;
+  return copy_records (links, (GBoxedCopyFunc) tayori_link_copy, (GDestroyNotify) tayori_link_free);
 }
 
 GPtrArray *
 tayori_attachments_copy (GPtrArray *attachments)
 {
-  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_attachment_free);
-
-  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
-    g_ptr_array_add (copy, tayori_attachment_copy (g_ptr_array_index (attachments, i)));
-  return copy;
+  return copy_records (attachments, (GBoxedCopyFunc) tayori_attachment_copy, (GDestroyNotify) tayori_attachment_free);
 }
 
 GPtrArray *
 tayori_dismissals_copy (GPtrArray *dismissals)
 {
-  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_dismissal_free);
-
-  for (guint i = 0; dismissals != NULL && i < dismissals->len; i++)
-    g_ptr_array_add (copy, tayori_dismissal_copy (g_ptr_array_index (dismissals, i)));
-  return copy;
+  return copy_records (dismissals, (GBoxedCopyFunc) tayori_dismissal_copy, (GDestroyNotify) tayori_dismissal_free);
 }
 
 static gboolean
@@ -210,11 +211,7 @@ dismissal_equal (gconstpointer a,
 GPtrArray *
 tayori_ai_provenances_copy (GPtrArray *records)
 {
-  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) tayori_ai_provenance_free);
-
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    g_ptr_array_add (copy, tayori_ai_provenance_copy (g_ptr_array_index (records, i)));
-  return copy;
+  return copy_records (records, (GBoxedCopyFunc) tayori_ai_provenance_copy, (GDestroyNotify) tayori_ai_provenance_free);
 }
 
 static gboolean

@@ -3,7 +3,7 @@
  * tayori-cli's output, so both spell an article's parts the same way. */
 #include "tayori-json.h"
 
-/* The text members of a link or an attachment, by key */
+/* The text members of a link, a dismissal or an attachment, by key */
 typedef struct {
   const char *key;
   gsize       offset;
@@ -12,6 +12,16 @@ typedef struct {
 static const TextMember link_members[] = {
   { "title", G_STRUCT_OFFSET (TayoriLink, title) },
   { "url", G_STRUCT_OFFSET (TayoriLink, url) },
+  { NULL, 0 },
+};
+
+static const TextMember dismissal_members[] = {
+  { "rule", G_STRUCT_OFFSET (TayoriDismissal, rule_id) },
+  { "field", G_STRUCT_OFFSET (TayoriDismissal, field) },
+  { "span", G_STRUCT_OFFSET (TayoriDismissal, span) },
+  { "reason", G_STRUCT_OFFSET (TayoriDismissal, reason) },
+  { "author", G_STRUCT_OFFSET (TayoriDismissal, author) },
+  { "time", G_STRUCT_OFFSET (TayoriDismissal, time) },
   { NULL, 0 },
 };
 
@@ -102,4 +112,12 @@ tayori_json_add_attachments (JsonBuilder *builder,
                              gboolean     described)
 {
   add_records (builder, "attachments", attachments, attachment_members, described);
+}
+
+void
+tayori_json_add_dismissals (JsonBuilder *builder,
+                            const char  *key,
+                            GPtrArray   *dismissals)
+{
+  add_records (builder, key, dismissals, dismissal_members, FALSE);
 }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* JSON members written the same way by the store's snapshots and tayori-cli's output:
- * text (null when unset), text lists, and an article's links and attachments. */
+ * text (null when unset), text lists, and an article's links, attachments and dismissals. */
 #pragma once
 
 #include <json-glib/json-glib.h>
 
 #include "tayori-article.h"
+#include "tayori-dismissal.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,10 @@ void tayori_json_add_links       (JsonBuilder        *builder,
 void tayori_json_add_attachments (JsonBuilder        *builder,
                                   GPtrArray          *attachments,
                                   gboolean            described);
+/* @key ("dismissals" in the store, "dismissed" as the front matter spells it): an array of
+ * { rule, field, span, reason, author, time } */
+void tayori_json_add_dismissals  (JsonBuilder        *builder,
+                                  const char         *key,
+                                  GPtrArray          *dismissals);
 
 G_END_DECLS

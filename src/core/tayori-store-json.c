@@ -15,37 +15,6 @@ add_time (JsonBuilder *builder,
   tayori_json_add_string (builder, key, text);
 }
 
-static const char * const dismissal_keys[] = { "rule", "field", "span", "reason", "author", "time" };
-
-static const char *
-dismissal_member (const TayoriDismissal *dismissal,
-                  guint                  i)
-{
-  const char * const members[G_N_ELEMENTS (dismissal_keys)] = {
-    dismissal->rule_id, dismissal->field, dismissal->span, dismissal->reason, dismissal->author,
-    dismissal->time,
-  };
-
-  return members[i];
-}
-
-static void
-add_dismissals (JsonBuilder *builder,
-                GPtrArray   *dismissals)
-{
-  json_builder_set_member_name (builder, "dismissals");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < dismissals->len; i++)
-    {
-      json_builder_begin_object (builder);
-      for (guint j = 0; j < G_N_ELEMENTS (dismissal_keys); j++)
-        tayori_json_add_string (builder, dismissal_keys[j],
-                                dismissal_member (g_ptr_array_index (dismissals, i), j));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
 JsonNode *
 tayori_store_article_to_json (TayoriArticle *a)
 {
@@ -77,7 +46,7 @@ tayori_store_article_to_json (TayoriArticle *a)
   tayori_json_add_string (builder, "author", tayori_article_get_author (a));
   tayori_json_add_links (builder, tayori_article_get_links (a));
   tayori_json_add_attachments (builder, tayori_article_get_attachments (a), FALSE);
-  add_dismissals (builder, tayori_article_get_dismissals (a));
+  tayori_json_add_dismissals (builder, "dismissals", tayori_article_get_dismissals (a));
   tayori_ai_provenance_list_to_json (builder, "ai_provenance", tayori_article_get_ai_provenance (a));
   add_time (builder, "created", tayori_article_get_created (a));
   add_time (builder, "updated", tayori_article_get_updated (a));
