@@ -405,3 +405,12 @@ tayori_preset_dup_sns_keyfile (TayoriPreset *self)
   g_return_val_if_fail (TAYORI_IS_PRESET (self), NULL);
   return copy_groups (self->merged, "sns", "sns:");
 }
+
+GKeyFile *
+tayori_preset_dup_groups (TayoriPreset *self,
+                          const char   *group,
+                          const char   *prefix)
+{
+  g_return_val_if_fail (TAYORI_IS_PRESET (self), NULL);
+  return copy_groups (self->merged, group, prefix);
+}

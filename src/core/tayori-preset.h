@@ -43,5 +43,11 @@ GKeyFile           *tayori_preset_dup_check_keyfile    (TayoriPreset *self);
 GKeyFile           *tayori_preset_dup_ai_keyfile       (TayoriPreset *self);
 /* A new keyfile with the "sns" group (hashtags for SNS drafts; see tayori-sns-draft.h). */
 GKeyFile           *tayori_preset_dup_sns_keyfile      (TayoriPreset *self);
+/* A new keyfile with the group @group and the groups starting with @prefix, merged the same
+ * way: "workflow" (approval levels, tayori-workflow.h), "cms:"/"channel:" (tayori-accounts.h),
+ * "emergency" and "posting" (tayori-post-queue.h). */
+GKeyFile           *tayori_preset_dup_groups           (TayoriPreset *self,
+                                                        const char   *group,
+                                                        const char   *prefix);
 
 G_END_DECLS

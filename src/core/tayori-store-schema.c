@@ -92,6 +92,92 @@ static const char * const migrations[] = {
 
   /* 4: which fields and paragraphs came from generative AI (tayori-ai-provenance.h) */
   "ALTER TABLE articles ADD COLUMN ai_provenance TEXT NOT NULL DEFAULT '[]';",
+
+  /* 5: CMS sync (tayori-cms-sync.h), its outbox and review log; SNS versions, post jobs and
+   * the audit trail (tayori-post-queue.h) */
+  "CREATE TABLE cms_links ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  account TEXT NOT NULL,"
+  "  client_id TEXT NOT NULL UNIQUE,"     /* UUID stored in the remote post's meta */
+  "  remote_id INTEGER,"                  /* NULL until the create is confirmed */
+  "  remote_status TEXT,"                 /* WordPress status: draft, pending, future, publish… */
+  "  remote_link TEXT,"
+  "  remote_author TEXT,"
+  "  synced_modified TEXT,"               /* the post's modified_gmt at the last sync */
+  "  synced_hash TEXT,"                   /* tayori_cms_content_hash of what was last synced */
+  "  synced_revision INTEGER,"            /* local revision id last synced */
+  "  reviewed_snapshot TEXT,"             /* the article (store JSON) as last reviewed */
+  "  review_note TEXT,"                   /* the latest return note, for the author */
+  "  conflict_snapshot TEXT,"             /* the remote side (store JSON) while in conflict */
+  "  updated TEXT NOT NULL);"
+  "CREATE INDEX cms_links_by_remote ON cms_links (account, remote_id);"
+  "CREATE TABLE cms_outbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER REFERENCES articles (id) ON DELETE CASCADE,"
+  "  account TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"               /* push, submit, approve, return, unpublish, … */
+  "  payload TEXT NOT NULL DEFAULT '{}',"  /* JSON: note, publish time, override reason… */
+  "  state TEXT NOT NULL DEFAULT 'pending'"
+  "    CHECK (state IN ('pending', 'running', 'done', 'failed', 'conflict')),"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt TEXT NOT NULL,"
+  "  error_class TEXT,"
+  "  error_message TEXT,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL);"
+  "CREATE INDEX cms_outbox_due ON cms_outbox (state, next_attempt, id);"
+  "CREATE TABLE review_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER REFERENCES articles (id) ON DELETE CASCADE,"
+  "  account TEXT NOT NULL,"
+  "  remote_id INTEGER,"
+  "  action TEXT NOT NULL,"               /* submit, approve, return, schedule, publish */
+  "  actor TEXT NOT NULL,"
+  "  level INTEGER NOT NULL DEFAULT 0,"
+  "  note TEXT,"
+  "  revision_hash TEXT,"
+  "  at TEXT NOT NULL);"
+  "CREATE INDEX review_log_by_article ON review_log (article_id, id);"
+  "CREATE TABLE sns_versions ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  target TEXT NOT NULL,"               /* 'base', a network ('x') or an account name */
+  "  text TEXT NOT NULL,"
+  "  images TEXT NOT NULL DEFAULT '[]',"  /* JSON [{hash, alt}] */
+  "  updated TEXT NOT NULL,"
+  "  PRIMARY KEY (article_id, target));"
+  "CREATE TABLE post_jobs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,"
+  "  account TEXT NOT NULL,"
+  "  network TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  images TEXT NOT NULL DEFAULT '[]',"
+  "  link_url TEXT,"
+  "  idempotency_key TEXT NOT NULL UNIQUE," /* made once, stored before the first attempt */
+  "  state TEXT NOT NULL DEFAULT 'pending'"
+  "    CHECK (state IN ('pending', 'sending', 'unknown', 'sent', 'failed', 'late', 'cancelled')),"
+  "  error_class TEXT,"
+  "  error_message TEXT,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  scheduled_at TEXT,"
+  "  next_attempt TEXT,"
+  "  remote_id TEXT,"
+  "  remote_url TEXT,"
+  "  metrics TEXT,"
+  "  actor TEXT NOT NULL,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL,"
+  "  sent_at TEXT);"
+  "CREATE INDEX post_jobs_by_article ON post_jobs (article_id, id);"
+  "CREATE INDEX post_jobs_due ON post_jobs (state, next_attempt);"
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  article_id INTEGER,"
+  "  account TEXT,"
+  "  detail TEXT NOT NULL DEFAULT '{}');",
 };
 
 static int target_version_for_testing;
