@@ -9,13 +9,16 @@ build_pkgs=(
   gcc meson ninja-build pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libwebkitgtk-6.0-dev libgtksourceview-5-dev
   libsqlite3-dev libjson-glib-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libcurl4-openssl-dev libmecab-dev mecab-ipadic-utf8 kanjidic libsecret-1-dev
+  libcurl4-openssl-dev libmecab-dev mecab-ipadic-utf8 kanjidic libsecret-1-dev libqrencode-dev
+  libsoup-3.0-dev
   fonts-noto-cjk
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail python3-gi gir1.2-gtk-3.0
   desktop-file-utils appstream flatpak-builder sqlite3 imagemagick x11-apps
-  libsoup-3.0-dev gnome-keyring
+  gnome-keyring
+  wordpress mariadb-server php-cli php-mysql php-curl php-xml php-mbstring php-gd zbar-tools qrencode
+  librsvg2-bin poppler-utils
 )
 
 pkgs=("${build_pkgs[@]}")

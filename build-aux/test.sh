@@ -36,7 +36,8 @@ ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print
   --suite checks-engine --suite checks-text --suite checks-structure --suite checks-easy \
   --suite checks-content --suite checks-corpus \
   --suite ai-core --suite ai-governance --suite ai-openai --suite ai-anthropic --suite ai-builtin \
-  --suite ai-classifier --suite ai-assistant || rc=1
+  --suite ai-classifier --suite ai-assistant \
+  --suite cms --suite sync --suite cms-cli --suite channels --suite posting || rc=1
 logs+=(build-asan/meson-logs/testlog.json)
 
 /usr/bin/python3 - "$build_failures" "${logs[@]}" <<'PY'

@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include "tayori-cli.h"
+#include "tayori-cli-cms.h"
+#include "tayori-cli-posting.h"
 
 static int run_help (TayoriCli *cli, int argc, char **argv);
 
@@ -30,6 +32,28 @@ static const TayoriCliCommand commands[] = {
   { "summarize", N_("FILE"), N_("Propose a summary of a Markdown file"), tayori_cli_summarize },
   { "thumbnail", N_("FILE"), N_("Make a 1200×630 thumbnail PNG for a Markdown file, with alt text"),
     tayori_cli_thumbnail },
+  { "update", N_("ID FILE"), N_("Replace a stored article with a front-matter Markdown file"),
+    tayori_cli_update },
+  { "account", N_("add cms|list|remove [NAME]"), N_("Add, list or remove CMS accounts"),
+    tayori_cli_account },
+  { "push", N_("ID"), N_("Send an article to its CMS as a draft"), tayori_cli_push },
+  { "pull", NULL, N_("List remote posts: mine, waiting for review, or published"), tayori_cli_pull },
+  { "status", N_("ID"), N_("Print an article’s CMS status and review log"), tayori_cli_status },
+  { "submit", N_("ID"), N_("Push an article and submit it for review"), tayori_cli_submit },
+  { "review", N_("list|approve ID|return ID"), N_("Review queue: list, approve or return articles"),
+    tayori_cli_review },
+  { "resolve", N_("ID"), N_("Settle a conflict with the CMS: keep mine, theirs or a merge"),
+    tayori_cli_resolve },
+  { "count", NULL, N_("Count a post on stdin as an SNS network does (--channel)"),
+    tayori_cli_count },
+  { "post", N_("ID"), N_("Post an article to SNS accounts (--accounts), exactly once each"),
+    tayori_cli_post },
+  { "jobs", NULL, N_("List SNS post jobs and their states"), tayori_cli_jobs },
+  { "qr", N_("[URL]"), N_("Write a QR code (PNG, SVG) or an article’s print block (SVG, PDF)"),
+    tayori_cli_qr },
+  { "audit", N_("export"), N_("Export the audit log as CSV"), tayori_cli_audit },
+  { "emergency", N_("list|create TEMPLATE"), N_("List emergency templates or create the three "
+                                                 "linked articles of one"), tayori_cli_emergency },
   { "help", N_("[COMMAND]"), N_("Show this help, or the options of one command"), run_help },
 };
 

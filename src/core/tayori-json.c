@@ -121,3 +121,15 @@ tayori_json_add_dismissals (JsonBuilder *builder,
 {
   add_records (builder, key, dismissals, dismissal_members, FALSE);
 }
+
+JsonObject *
+tayori_json_parse_object (JsonParser *parser,
+                          const char *text)
+{
+  JsonNode *root;
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* JSON members written the same way by the store's snapshots and tayori-cli's output:
- * text (null when unset), text lists, and an article's links, attachments and dismissals. */
+ * text (null when unset), text lists, and an article's links, attachments and dismissals;
+ * and reading a JSON object stored as text. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -30,5 +31,10 @@ void tayori_json_add_attachments (JsonBuilder        *builder,
 void tayori_json_add_dismissals  (JsonBuilder        *builder,
                                   const char         *key,
                                   GPtrArray          *dismissals);
+
+/* The root object of @text parsed by @parser (it owns the result), or NULL when @text is NULL,
+ * empty, malformed or not an object. */
+JsonObject *tayori_json_parse_object (JsonParser *parser,
+                                      const char *text);
 
 G_END_DECLS

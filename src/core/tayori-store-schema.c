@@ -178,6 +178,9 @@ static const char * const migrations[] = {
   "  article_id INTEGER,"
   "  account TEXT,"
   "  detail TEXT NOT NULL DEFAULT '{}');",
+
+  /* 6: when a sent post was deleted from its network (from the app) */
+  "ALTER TABLE post_jobs ADD COLUMN deleted_at TEXT;",
 };
 
 static int target_version_for_testing;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* TayoriApplication: settings, preset, the AI service, app actions and the one main window.
+/* TayoriApplication: settings, preset, the AI, CMS and SNS services, app actions and the one
+ * main window.
  * Quitting closes the windows, and each window saves the open article before it goes away. */
 #define G_LOG_DOMAIN "tayori-application"
 
@@ -7,7 +8,9 @@
 
 #include "tayori-ai-service.h"
 #include "tayori-application.h"
+#include "tayori-cms-service.h"
 #include "tayori-preferences-window.h"
+#include "tayori-sns-service.h"
 #include "tayori-window.h"
 
 struct _TayoriApplication
@@ -17,6 +20,8 @@ struct _TayoriApplication
   GSettings      *settings;
   TayoriPreset   *preset;
   TayoriAiService *ai;
+  TayoriCmsService *cms;
+  TayoriSnsService *sns;
 };
 
 G_DEFINE_FINAL_TYPE (TayoriApplication, tayori_application, ADW_TYPE_APPLICATION)
@@ -145,6 +150,13 @@ tayori_application_startup (GApplication *application)
    * window's article page has it (tayori_ai_service_train), and relearns each saved article. */
   self->ai = tayori_ai_service_new (self->preset, NULL);
   tayori_ai_service_set_default (self->ai);
+  /* One link to the CMS sites; the window gives it the store once that is open */
+  self->cms = tayori_cms_service_new (self->preset);
+  tayori_cms_service_set_default (self->cms);
+  /* The one post queue: the window's page gives it the store, which starts it (scheduled
+   * posts go out while the app runs) */
+  self->sns = tayori_sns_service_new (self->preset, self->settings);
+  tayori_sns_service_set_default (self->sns);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -193,6 +205,8 @@ tayori_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->preset);
   g_clear_object (&self->ai);
+  g_clear_object (&self->cms);
+  g_clear_object (&self->sns);
 
   G_OBJECT_CLASS (tayori_application_parent_class)->dispose (object);
 }

@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "tayori-ai-preferences-page.h"
+#include "tayori-cms-preferences-page.h"
 #include "tayori-preferences-window.h"
+#include "tayori-sns-accounts-page.h"
 
 struct _TayoriPreferencesWindow
 {
@@ -264,6 +266,11 @@ tayori_preferences_window_new (GSettings       *settings,
   if (ai != NULL)
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                 ADW_PREFERENCES_PAGE (tayori_ai_preferences_page_new (ai)));
+  if (tayori_cms_service_get_default () != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (tayori_cms_preferences_page_new (tayori_cms_service_get_default ())));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (tayori_sns_accounts_page_new (preset)));
 
   return GTK_WIDGET (self);
 }

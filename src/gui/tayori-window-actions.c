@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window's article actions: new, duplicate, archive, delete (kept pending while its undo
- * toast is shown), search, and the export actions the article page provides. */
+ * toast is shown), search, the export actions the article page provides, and 「緊急情報」. */
 #define G_LOG_DOMAIN "tayori-window"
 
 #include <glib/gi18n.h>
 
+#include "tayori-sns-emergency-dialog.h"
 #include "tayori-window-private.h"
 
 typedef struct
@@ -358,6 +359,28 @@ tayori_window_export (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (self->page), "page.export-html", NULL);
 }
 
+/* 「緊急情報」: the dialog sends through the application's post queue, there once the store is */
+static void
+tayori_window_emergency (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TayoriWindow *self = TAYORI_WINDOW (widget);
+  TayoriSnsService *sns = tayori_sns_service_get_default ();
+  GtkWidget *dialog;
+
+  if (sns == NULL || tayori_sns_service_get_queue (sns) == NULL)
+    {
+      _tayori_window_toast (self, _("Your articles are still being opened"));
+      return;
+    }
+  dialog = GTK_WIDGET (tayori_sns_emergency_dialog_new (GTK_WINDOW (widget), sns));
+  /* the notice's three articles were added to the store: show them in the list */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (tayori_sidebar_reload), self->sidebar,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _tayori_window_class_actions_init (TayoriWindowClass *klass)
 {
@@ -370,9 +393,12 @@ _tayori_window_class_actions_init (TayoriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, tayori_window_search);
   gtk_widget_class_install_action (widget_class, "win.export-markdown", NULL, tayori_window_export);
   gtk_widget_class_install_action (widget_class, "win.export-html", NULL, tayori_window_export);
+  gtk_widget_class_install_action (widget_class, "win.emergency", NULL, tayori_window_emergency);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.emergency", NULL);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "article/tayori-article-page.h"
+#include "tayori-review-area.h"
 #include "tayori-sidebar.h"
 #include "tayori-store.h"
 #include "tayori-window.h"
@@ -23,6 +24,7 @@ struct _TayoriWindow
   GtkStack             *content_stack;
   AdwBin               *page_bin;
   AdwStatusPage        *error_page;
+  TayoriReviewArea     *review_area;
 
   GSettings            *settings;
   TayoriPreset         *preset;

@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tayori-cms-service.h"
 #include "tayori-paths.h"
+#include "tayori-review-nav.h"
 #include "tayori-store-loader.h"
 #include "tayori-startup-probe.h"
 #include "tayori-window-private.h"
@@ -115,6 +117,11 @@ tayori_window_set_store (TayoriWindow *self,
   GtkWidget *page;
 
   self->store = g_object_ref (store);
+  /* Before the page, whose sync bar finds the sync engine there; a pull may change the
+   * status of listed articles (a return) */
+  tayori_cms_service_set_store (tayori_cms_service_get_default (), store);
+  g_signal_connect_object (tayori_cms_service_get_default (), "article-changed",
+                           G_CALLBACK (tayori_sidebar_reload), self->sidebar, G_CONNECT_SWAPPED);
 
   page = tayori_article_page_new (store, self->preset, self->settings);
   self->page = TAYORI_ARTICLE_PAGE (page);
@@ -197,6 +204,29 @@ tayori_window_article_selected_cb (TayoriWindow  *self,
 {
   _tayori_window_open_article (self, id, FALSE);
   _tayori_window_show_pane (self, "content");
+}
+
+/* The sidebar's CMS entries show the review area instead of the article page */
+static void
+tayori_window_show_review_area (TayoriWindow *self)
+{
+  _tayori_window_show_placeholder (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "review");
+  _tayori_window_show_pane (self, "content");
+}
+
+static void
+tayori_window_show_queue_cb (TayoriWindow *self)
+{
+  tayori_window_show_review_area (self);
+  tayori_review_area_show_queue (self->review_area);
+}
+
+static void
+tayori_window_show_expired_cb (TayoriWindow *self)
+{
+  tayori_window_show_review_area (self);
+  tayori_review_area_show_expired (self->review_area);
 }
 
 static void
@@ -343,6 +373,8 @@ tayori_window_class_init (TayoriWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TAYORI_TYPE_SIDEBAR);
+  g_type_ensure (TAYORI_TYPE_REVIEW_NAV);
+  g_type_ensure (TAYORI_TYPE_REVIEW_AREA);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tayori/Tayori/ui/tayori-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TayoriWindow, toast_overlay);
@@ -352,8 +384,12 @@ tayori_window_class_init (TayoriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TayoriWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TayoriWindow, page_bin);
   gtk_widget_class_bind_template_child (widget_class, TayoriWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TayoriWindow, review_area);
   gtk_widget_class_bind_template_callback (widget_class, tayori_window_article_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, tayori_window_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tayori_window_show_queue_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tayori_window_show_expired_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tayori_window_page_open_article_cb);
 
   _tayori_window_class_actions_init (klass);
   _tayori_window_class_import_init (klass);

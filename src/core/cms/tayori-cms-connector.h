@@ -57,6 +57,10 @@ struct _TayoriCmsConnectorInterface
   TayoriCmsPost     *(*set_status)        (TayoriCmsConnector *self, gint64 remote_id,
                                            const char *status, GCancellable *cancellable,
                                            GError **error);
+  /* Optional; the default fails with G_IO_ERROR_NOT_SUPPORTED. */
+  TayoriCmsPost     *(*return_to_previous) (TayoriCmsConnector *self, gint64 remote_id,
+                                            const char *note, const char *revision_hash,
+                                            GCancellable *cancellable, GError **error);
 };
 
 /* The signed-in user, roles, capabilities and whether the plugin is there ("test connection"). */
@@ -100,6 +104,14 @@ TayoriCmsPost     *tayori_cms_connector_review            (TayoriCmsConnector *s
                                                            const char *revision_hash,
                                                            GDateTime *publish_at,
                                                            GCancellable *cancellable, GError **error);
+/* RETURN to the previous approval level instead of the author: one approval less, the post
+ * stays pending; note required. G_IO_ERROR_NOT_SUPPORTED when the CMS cannot (or
+ * TAYORI_CMS_ERROR_PLUGIN_MISSING). */
+TayoriCmsPost     *tayori_cms_connector_return_to_previous (TayoriCmsConnector *self,
+                                                           gint64 remote_id, const char *note,
+                                                           const char *revision_hash,
+                                                           GCancellable *cancellable,
+                                                           GError **error);
 /* "draft" (unpublish), "trash" (archive), "private". */
 TayoriCmsPost     *tayori_cms_connector_set_status        (TayoriCmsConnector *self,
                                                            gint64 remote_id, const char *status,

@@ -17,5 +17,9 @@ TayoriCmsWordpress *tayori_cms_wordpress_new (const char       *site_url,
                                               const char       *user,
                                               const char       *application_password,
                                               TayoriHttpClient *client);
+/* For tests: the whole-request timeout in seconds for every call (0 = the defaults: 60 s, media
+ * uploads 120 s). The connect timeout stays 10 s. */
+void                tayori_cms_wordpress_set_timeout (TayoriCmsWordpress *self,
+                                                      guint               seconds);
 
 G_END_DECLS

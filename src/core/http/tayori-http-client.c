@@ -249,6 +249,12 @@ set_error (GError     **error,
     case CURLE_ABORTED_BY_CALLBACK:
       io_code = G_IO_ERROR_CANCELLED;
       break;
+    case CURLE_GOT_NOTHING:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_PARTIAL_FILE:
+      io_code = G_IO_ERROR_CONNECTION_CLOSED;
+      break;
     default:
       io_code = G_IO_ERROR_FAILED;
       break;
@@ -257,11 +263,27 @@ set_error (GError     **error,
                detail[0] != '\0' ? detail : curl_easy_strerror (code));
 }
 
+/* Whether the whole request (head and body) left before the transfer ended: the server may
+ * then have acted on it even though no answer came back. */
+static gboolean
+was_request_sent (CURL    *curl,
+                  Request *request)
+{
+  curl_off_t uploaded = 0;
+  long head_size = 0;
+
+  curl_easy_getinfo (curl, CURLINFO_REQUEST_SIZE, &head_size);
+  curl_easy_getinfo (curl, CURLINFO_SIZE_UPLOAD_T, &uploaded);
+  return head_size > 0 &&
+         (request->body == NULL || (gsize) uploaded >= g_bytes_get_size (request->body));
+}
+
 static TayoriHttpResponse *
 perform (Request              *request,
          TayoriHttpChunkFunc   on_chunk,
          gpointer              chunk_data,
          GCancellable         *cancellable,
+         gboolean             *request_sent,
          GError              **error)
 {
   g_autofree char *proxy = NULL;
@@ -275,6 +297,8 @@ perform (Request              *request,
   CURLcode code;
   CURL *curl;
 
+  if (request_sent != NULL)
+    *request_sent = FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
@@ -320,6 +344,8 @@ perform (Request              *request,
   set_method (curl, request);
 
   code = curl_easy_perform (curl);
+  if (request_sent != NULL)
+    *request_sent = was_request_sent (curl, request);
   if (code == CURLE_WRITE_ERROR && (transfer.truncated || transfer.stopped))
     code = CURLE_OK;
 
@@ -361,7 +387,7 @@ worker (gpointer data,
   TayoriHttpResponse *response;
 
   response = perform (g_task_get_task_data (task), NULL, NULL, g_task_get_cancellable (task),
-                      &error);
+                      NULL, &error);
   if (response == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -438,7 +464,24 @@ tayori_http_client_send (TayoriHttpClient         *self,
   g_return_val_if_fail (request != NULL && request->url != NULL, NULL);
 
   copy = request_copy (request);
-  return perform (copy, NULL, NULL, cancellable, error);
+  return perform (copy, NULL, NULL, cancellable, NULL, error);
+}
+
+TayoriHttpResponse *
+tayori_http_client_send_tracked (TayoriHttpClient         *self,
+                                 const TayoriHttpRequest  *request,
+                                 gboolean                 *request_sent,
+                                 GCancellable             *cancellable,
+                                 GError                  **error)
+{
+  g_autoptr(Request) copy = NULL;
+
+  g_return_val_if_fail (TAYORI_IS_HTTP_CLIENT (self), NULL);
+  g_return_val_if_fail (request != NULL && request->url != NULL, NULL);
+  g_return_val_if_fail (request_sent != NULL, NULL);
+
+  copy = request_copy (request);
+  return perform (copy, NULL, NULL, cancellable, request_sent, error);
 }
 
 TayoriHttpResponse *
@@ -456,5 +499,5 @@ tayori_http_client_send_streaming (TayoriHttpClient         *self,
   g_return_val_if_fail (on_chunk != NULL, NULL);
 
   copy = request_copy (request);
-  return perform (copy, on_chunk, chunk_data, cancellable, error);
+  return perform (copy, on_chunk, chunk_data, cancellable, NULL, error);
 }

@@ -41,7 +41,8 @@ typedef gboolean (*TayoriHttpChunkFunc) (const TayoriHttpResponse *response,
 G_DECLARE_FINAL_TYPE (TayoriHttpClient, tayori_http_client, TAYORI, HTTP_CLIENT, GObject)
 
 /* G_IO_ERROR_TIMED_OUT, G_IO_ERROR_HOST_NOT_FOUND, G_IO_ERROR_CONNECTION_REFUSED,
- * G_IO_ERROR_CANCELLED, G_IO_ERROR_FAILED (TLS and others, with curl's message). */
+ * G_IO_ERROR_CONNECTION_CLOSED (no or a cut answer), G_IO_ERROR_CANCELLED, G_IO_ERROR_FAILED
+ * (TLS and others, with curl's message). */
 TayoriHttpClient   *tayori_http_client_new        (void);
 /* Copies what it needs of @request before returning. */
 void                tayori_http_client_send_async (TayoriHttpClient        *self,
@@ -57,6 +58,14 @@ TayoriHttpResponse *tayori_http_client_send       (TayoriHttpClient        *self
                                                    const TayoriHttpRequest *request,
                                                    GCancellable            *cancellable,
                                                    GError                 **error);
+/* Blocking like tayori_http_client_send (); @request_sent tells, also on error, whether the
+ * whole request reached the network before the transfer ended: a timeout or a dropped
+ * connection after that leaves unknown whether the server acted on it. */
+TayoriHttpResponse *tayori_http_client_send_tracked (TayoriHttpClient        *self,
+                                                     const TayoriHttpRequest *request,
+                                                     gboolean                *request_sent,
+                                                     GCancellable            *cancellable,
+                                                     GError                 **error);
 /* Blocking like tayori_http_client_send (), but the body goes to @on_chunk as it arrives and is
  * not kept (the response's body is empty; @request->max_body does not apply: @on_chunk decides).
  * Stopping from @on_chunk is not an error: the response is returned. */

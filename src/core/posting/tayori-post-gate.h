@@ -5,6 +5,7 @@
  * use; within each network's counter. Each refusal is explained in Japanese. */
 #pragma once
 
+#include "tayori-accounts.h"
 #include "tayori-article.h"
 #include "tayori-preset.h"
 #include "tayori-post-queue.h"
@@ -29,5 +30,17 @@ gboolean  tayori_post_gate_check       (TayoriArticle       *article,
                                         const char          *actor,
                                         const char * const  *roles,
                                         GError             **error);
+
+/* The limit @account's posts are counted against (0 for an unknown network): Mastodon's is
+ * the account's "max-characters" option, else the instance's as remembered, else 500. */
+guint     tayori_post_gate_get_limit      (const TayoriAccount *account);
+/* Remembers the limit @account's instance reported (tayori_channel_get_char_limit) for this
+ * process; 0 forgets it. Any thread. */
+void      tayori_post_gate_remember_limit (const char          *account,
+                                           guint                limit);
+/* The text as @account's network receives it (LINE: with the account's footer), so that a
+ * stored post and a new text compare equal when they would read the same. */
+char     *tayori_post_gate_sent_text      (const TayoriAccount *account,
+                                           const char          *text);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ typedef struct {
   char               *created;
   char               *updated;
   char               *sent_at;
+  char               *deleted_at;       /* when the post was deleted from the network */
 } TayoriPostJob;
 
 #define TAYORI_TYPE_POST_JOB (tayori_post_job_get_type ())

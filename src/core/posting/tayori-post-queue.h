@@ -68,6 +68,11 @@ void             tayori_post_queue_wait_async    (TayoriPostQueue *self,
 GPtrArray       *tayori_post_queue_wait_finish   (TayoriPostQueue *self,
                                                   GAsyncResult    *result,
                                                   GError         **error);
+/* For command-line tools, tests and benchmarks only: runs the thread-default main context
+ * until tayori_post_queue_wait_async() completes, and returns its jobs. */
+GPtrArray       *tayori_post_queue_wait_sync     (TayoriPostQueue *self,
+                                                  GArray          *ids,
+                                                  GError         **error);
 /* Jobs of an article (0 = all), newest first. Blocking on the store's worker. */
 GPtrArray       *tayori_post_queue_list_jobs     (TayoriPostQueue *self,
                                                   gint64           article_id,
@@ -85,6 +90,15 @@ void             tayori_post_queue_delete_remote_async  (TayoriPostQueue *self, 
                                                          gpointer user_data);
 gboolean         tayori_post_queue_delete_remote_finish (TayoriPostQueue *self,
                                                          GAsyncResult *result, GError **error);
+/* The longest post @account's network takes (Mastodon: the instance's, read once per account
+ * and remembered for the gate, tayori_post_gate_remember_limit), on a worker thread. */
+void             tayori_post_queue_get_char_limit_async  (TayoriPostQueue *self,
+                                                          const char *account,
+                                                          GCancellable *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer user_data);
+guint            tayori_post_queue_get_char_limit_finish (TayoriPostQueue *self,
+                                                          GAsyncResult *result, GError **error);
 /* Reads engagement counts back for sent jobs of @article_id and stores them. */
 void             tayori_post_queue_refresh_metrics_async  (TayoriPostQueue *self,
                                                            gint64 article_id,
@@ -97,5 +111,9 @@ gboolean         tayori_post_queue_refresh_metrics_finish (TayoriPostQueue *self
  * "unknown" and are reconciled). The CLI and tests call it; the app at start-up. */
 void             tayori_post_queue_start         (TayoriPostQueue *self);
 void             tayori_post_queue_stop          (TayoriPostQueue *self);
+
+/* The article's public address as its CMS link gives it (links and cards point there), NULL
+ * before the CMS returned one. Blocking on the store's worker. */
+char            *tayori_post_article_url         (TayoriStore *store, gint64 article_id);
 
 G_END_DECLS

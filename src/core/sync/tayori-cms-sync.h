@@ -80,6 +80,10 @@ void                 tayori_cms_sync_set_connector    (TayoriCmsSync      *self,
                                                        const char         *account,
                                                        TayoriCmsConnector *connector);
 
+/* Where the media store is (default: tayori_paths_media_dir ()), for a store elsewhere. */
+void                 tayori_cms_sync_set_media_dir    (TayoriCmsSync      *self,
+                                                       const char         *media_dir);
+
 /* "Test connection": site, user, roles, capabilities, plugin. */
 void                 tayori_cms_sync_test_account_async  (TayoriCmsSync *self, const TayoriAccount *account,
                                                           const char *secret, GCancellable *cancellable,
@@ -98,7 +102,15 @@ GPtrArray           *tayori_cms_sync_list_terms_finish   (TayoriCmsSync *self, G
 /* Push: create or update the remote post from the local article's latest saved state (the
  * preview's sanitised HTML, summary as excerpt, categories and tags mapped to terms, thumbnail
  * as featured media with its alt text, inline images and attachments uploaded and their URLs
- * rewritten). Before an update, the remote modified_gmt and content hash are compared with
+ * rewritten).
+ * Terms: the article's category and secondary categories are matched to the site's
+ * categories by path ("防災/避難所"). Audiences and the ward are mapped by the account's
+ * options "term:VALUE=SLUG" in its "[cms:NAME]" group (preset or accounts.conf), e.g.
+ * "term:子育て世帯=kosodate", "term:中央区=chuo": the slug is looked up among the tags
+ * first, then the categories; values without such a key are not sent.
+ * A new post is created as a draft first (its client id is stored in cms_links before),
+ * media are uploaded to it (each file once per post, remembered in the outbox payload), then
+ * the post is updated with everything. Before an update, the remote modified_gmt and content hash are compared with
  * the last sync: on a change the item ends in "conflict" and the call fails with
  * TAYORI_CMS_ERROR_CONFLICT (nothing overwritten; the remote side is kept as a revision).
  * @account NULL = the article's account, or the only/first one. */
@@ -126,6 +138,15 @@ void                 tayori_cms_sync_review_async        (TayoriCmsSync *self, g
                                                           GCancellable *cancellable,
                                                           GAsyncReadyCallback callback, gpointer user_data);
 TayoriCmsSyncStatus *tayori_cms_sync_review_finish       (TayoriCmsSync *self, GAsyncResult *result,
+                                                          GError **error);
+/* RETURN (note required) back to the author, or with @to_previous to the previous approval
+ * level: one approval less, the post stays pending (needs the connector's support, else
+ * G_IO_ERROR_NOT_SUPPORTED). Otherwise as tayori_cms_sync_review_async. */
+void                 tayori_cms_sync_return_async        (TayoriCmsSync *self, gint64 article_id,
+                                                          const char *note, gboolean to_previous,
+                                                          GCancellable *cancellable,
+                                                          GAsyncReadyCallback callback, gpointer user_data);
+TayoriCmsSyncStatus *tayori_cms_sync_return_finish       (TayoriCmsSync *self, GAsyncResult *result,
                                                           GError **error);
 /* Lists of remote posts; @account NULL = every CMS account. Element type TayoriCmsRemoteItem. */
 void                 tayori_cms_sync_pull_async          (TayoriCmsSync *self, const char *account,
@@ -180,5 +201,31 @@ void                 tayori_cms_sync_unpublish_async     (TayoriCmsSync *self, g
                                                           GAsyncReadyCallback callback, gpointer user_data);
 TayoriCmsSyncStatus *tayori_cms_sync_unpublish_finish    (TayoriCmsSync *self, GAsyncResult *result,
                                                           GError **error);
+
+/* The site an article targets (city site, ward sites), tayori-cms-sync-target.c. Stored in
+ * the article's cms_links row (@account and a client id, no remote post yet); a push with no
+ * account then goes there. Refused (G_IO_ERROR_EXISTS) once the article has a post on
+ * another site or a write to it is under way; an unknown account is TAYORI_CMS_ERROR_NOT_FOUND. */
+void                 tayori_cms_sync_set_target_async    (TayoriCmsSync *self, gint64 article_id,
+                                                          const char *account,
+                                                          GCancellable *cancellable,
+                                                          GAsyncReadyCallback callback, gpointer user_data);
+gboolean             tayori_cms_sync_set_target_finish   (TayoriCmsSync *self, GAsyncResult *result,
+                                                          GError **error);
+/* The account the article targets or was pushed to, NULL (no error) when none yet. */
+void                 tayori_cms_sync_get_target_async    (TayoriCmsSync *self, gint64 article_id,
+                                                          GCancellable *cancellable,
+                                                          GAsyncReadyCallback callback, gpointer user_data);
+char                *tayori_cms_sync_get_target_finish   (TayoriCmsSync *self, GAsyncResult *result,
+                                                          GError **error);
+/* The category paths ("防災/避難所", sorted) of the site the article targets (stored, or the
+ * first CMS account), from the cached terms: the form's choices and the category suggester's
+ * "not on the site" note. No CMS account: TAYORI_CMS_ERROR_NOT_FOUND. */
+void                 tayori_cms_sync_target_categories_async  (TayoriCmsSync *self, gint64 article_id,
+                                                               GCancellable *cancellable,
+                                                               GAsyncReadyCallback callback,
+                                                               gpointer user_data);
+GStrv                tayori_cms_sync_target_categories_finish (TayoriCmsSync *self, GAsyncResult *result,
+                                                               GError **error);
 
 G_END_DECLS

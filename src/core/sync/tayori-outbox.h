@@ -29,7 +29,7 @@ typedef struct {
   TayoriOutboxState  state;
   guint              attempts;
   char              *next_attempt;   /* ISO 8601 UTC */
-  char              *error_class;    /* NULL when none */
+  char              *error_class;    /* NULL when none; "internal" for a local failure (store) */
   char              *error_message;  /* the CMS's own message, for IT */
   char              *created;
   char              *updated;

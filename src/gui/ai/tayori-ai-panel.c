@@ -9,6 +9,7 @@
 
 #include "tayori-ai-panel-private.h"
 #include "tayori-ai-send-dialog.h"
+#include "tayori-style.h"
 
 G_DEFINE_FINAL_TYPE (TayoriAiPanel, tayori_ai_panel, GTK_TYPE_WIDGET)
 
@@ -493,18 +494,13 @@ tayori_ai_panel_class_init (TayoriAiPanelClass *klass)
 static void
 load_style_and_icons (GtkWidget *widget)
 {
-  static GdkDisplay *styled_display;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gtk_widget_get_display (widget);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  const char *icons = "/io/github/tayori/Tayori/ai/icons";
+  g_auto(GStrv) paths = gtk_icon_theme_get_resource_path (theme);
 
-  if (styled_display == display)
-    return;
-  styled_display = display;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/tayori/Tayori/ai/ai.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), "/io/github/tayori/Tayori/ai/icons");
+  tayori_style_load_resource (widget, "/io/github/tayori/Tayori/ai/ai.css");
+  if (paths == NULL || !g_strv_contains ((const char * const *) paths, icons))
+    gtk_icon_theme_add_resource_path (theme, icons);
 }
 
 static void

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The larger parts of a proposal: SNS drafts with each network's own counter and a copy
- * button, and the thumbnail, decoded off the main thread, with its alternative text. */
+ * button, the thumbnail, decoded off the main thread, with its alternative text, and a note
+ * on the suggested categories the article's CMS site does not have. */
 #include <glib/gi18n.h>
 
 #include "tayori-ai-result-private.h"
+#include "tayori-cms-service.h"
 #include "tayori-post-counter.h"
 
 /* SNS drafts */
@@ -161,4 +163,37 @@ _tayori_ai_result_add_thumbnail (TayoriAiResult *self)
   g_task_set_task_data (task, g_bytes_ref (self->proposal->image), (GDestroyNotify) g_bytes_unref);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, decode_thread);
+}
+
+/* Categories the site lacks: a push leaves them out, so say so before one is applied */
+
+static void
+site_categories_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) site = tayori_cms_sync_target_categories_finish (TAYORI_CMS_SYNC (source), result, &error);
+  TayoriAiResult *self = user_data;
+  GtkWidget *row;
+
+  /* Unknown (offline, no CMS account): no note rather than a wrong one */
+  if (site == NULL)
+    return;
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->categories)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row)
+        && !g_strv_contains ((const char * const *) site, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))))
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Not a category on the CMS site"));
+}
+
+void
+_tayori_ai_result_note_site_categories (TayoriAiResult *self)
+{
+  TayoriCmsService *service = tayori_cms_service_get_default ();
+  TayoriCmsSync *sync = service != NULL ? tayori_cms_service_get_sync (service) : NULL;
+  gint64 id = tayori_article_get_id (self->article);
+
+  if (sync != NULL && id > 0)
+    tayori_cms_sync_target_categories_async (sync, id, self->cancellable, site_categories_cb, self);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Shared between tayori-ai-result.c (the widget, origin, categories, summary, titles,
- * language versions) and tayori-ai-result-parts.c (SNS drafts, thumbnail). */
+ * language versions) and tayori-ai-result-parts.c (SNS drafts, thumbnail, which suggested
+ * categories the target CMS site lacks). */
 #pragma once
 
 #include "tayori-ai-result.h"
@@ -20,7 +21,8 @@ struct _TayoriAiResult
   GPtrArray        *items;       /* GtkEditable per title, or NULL */
   GtkEditable      *alt_entry;
   GtkPicture       *picture;
-  GCancellable     *cancellable; /* decoding the thumbnail */
+  GtkListBox       *categories;  /* the suggested categories, or NULL */
+  GCancellable     *cancellable; /* decoding the thumbnail, the site's categories */
 };
 
 GtkWidget *_tayori_ai_result_caption      (const char      *text);
@@ -34,5 +36,6 @@ char      *_tayori_ai_result_buffer_text  (GtkTextView     *view);
 /* tayori-ai-result-parts.c */
 void       _tayori_ai_result_add_drafts    (TayoriAiResult *self);
 void       _tayori_ai_result_add_thumbnail (TayoriAiResult *self);
+void       _tayori_ai_result_note_site_categories (TayoriAiResult *self);
 
 G_END_DECLS

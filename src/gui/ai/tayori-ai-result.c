@@ -206,6 +206,8 @@ add_categories (TayoriAiResult *self)
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
   _tayori_ai_result_append_child (self, list);
+  self->categories = GTK_LIST_BOX (list);
+  _tayori_ai_result_note_site_categories (self);
 }
 
 /* Summary */

@@ -6,6 +6,7 @@
 
 #include "tayori-ai-service.h"
 #include "tayori-ai-training.h"
+#include "tayori-default-slot.h"
 
 struct _TayoriAiService
 {
@@ -280,11 +281,7 @@ tayori_ai_service_set_default (TayoriAiService *service)
 {
   g_return_if_fail (service == NULL || TAYORI_IS_AI_SERVICE (service));
 
-  if (default_service != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (default_service), (gpointer *) &default_service);
-  default_service = service;
-  if (service != NULL)
-    g_object_add_weak_pointer (G_OBJECT (service), (gpointer *) &default_service);
+  tayori_default_slot_set ((gpointer *) &default_service, service);
 }
 
 TayoriPreset *

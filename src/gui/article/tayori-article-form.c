@@ -12,6 +12,7 @@
 #include "tayori-links-editor.h"
 #include "tayori-multi-select-row.h"
 #include "tayori-publish-period-editor.h"
+#include "tayori-site-row.h"
 #include "tayori-thumbnail-editor.h"
 
 #define N_CONTACT 5
@@ -34,6 +35,7 @@ struct _TayoriArticleForm
   GtkWidget parent_instance;
 
   AdwEntryRow *title_row;
+  TayoriSiteRow *site_row;
   TayoriChoiceRow *category_row;
   TayoriMultiSelectRow *categories_row;
   GtkLabel *summary_counter;
@@ -156,6 +158,26 @@ selected_to_language (GBinding     *binding,
   return TRUE;
 }
 
+/* Categories: the preset's first, then those only the target site has */
+
+static void
+update_category_options (TayoriArticleForm *self)
+{
+  const char * const *site = tayori_site_row_get_categories (self->site_row);
+  g_autoptr(GStrvBuilder) options = g_strv_builder_new ();
+  g_auto(GStrv) merged = NULL;
+
+  if (self->preset == NULL)
+    return;
+  g_strv_builder_addv (options, (const char **) tayori_preset_get_categories (self->preset));
+  for (guint i = 0; site != NULL && site[i] != NULL; i++)
+    if (!g_strv_contains (tayori_preset_get_categories (self->preset), site[i]))
+      g_strv_builder_add (options, site[i]);
+  merged = g_strv_builder_end (options);
+  tayori_choice_row_set_options (self->category_row, (const char * const *) merged);
+  tayori_multi_select_row_set_options (self->categories_row, (const char * const *) merged);
+}
+
 /* Preset */
 
 static void
@@ -205,8 +227,7 @@ tayori_article_form_set_preset (TayoriArticleForm *self,
   g_return_if_fail (TAYORI_IS_PRESET (preset));
 
   g_set_object (&self->preset, preset);
-  tayori_choice_row_set_options (self->category_row, tayori_preset_get_categories (preset));
-  tayori_multi_select_row_set_options (self->categories_row, tayori_preset_get_categories (preset));
+  update_category_options (self);
   tayori_multi_select_row_set_options (self->audiences_row, tayori_preset_get_audiences (preset));
   tayori_choice_row_set_options (self->ward_row, tayori_preset_get_wards (preset));
   tayori_choice_row_set_options (self->department_row, tayori_preset_get_departments (preset));
@@ -251,6 +272,7 @@ tayori_article_form_set_article (TayoriArticleForm *self,
     apply_preset_to_article (self);
   g_binding_group_set_source (self->bindings, article);
   g_signal_group_set_target (self->article_signals, article);
+  tayori_site_row_set_article (self->site_row, article);
   tayori_thumbnail_editor_set_article (self->thumbnail_editor, article);
   tayori_publish_period_editor_set_article (self->publish_period_editor, article);
   tayori_links_editor_set_article (self->links_editor, article);
@@ -359,6 +381,7 @@ tayori_article_form_class_init (TayoriArticleFormClass *klass)
 
   object_class->dispose = tayori_article_form_dispose;
 
+  g_type_ensure (TAYORI_TYPE_SITE_ROW);
   g_type_ensure (TAYORI_TYPE_CHOICE_ROW);
   g_type_ensure (TAYORI_TYPE_MULTI_SELECT_ROW);
   g_type_ensure (TAYORI_TYPE_THUMBNAIL_EDITOR);
@@ -369,6 +392,7 @@ tayori_article_form_class_init (TayoriArticleFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tayori/Tayori/article/tayori-article-form.ui");
   gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, site_row);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, category_row);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, categories_row);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticleForm, summary_counter);
@@ -452,6 +476,7 @@ tayori_article_form_init (TayoriArticleForm *self)
                                   G_CALLBACK (update_contact_summary), self);
 
   g_signal_connect_swapped (summary, "changed", G_CALLBACK (update_summary_counter), self);
+  g_signal_connect_swapped (self->site_row, "notify::categories", G_CALLBACK (update_category_options), self);
 
   update_summary_counter (self);
   sync_with_article (self);

@@ -3,7 +3,9 @@
  * tayori-article-page-actions.c (page.* actions: save, history, export),
  * tayori-article-page-preview.c (the preview pane and its actions),
  * tayori-article-page-checks.c (the writing checks panel, fixes, dismissals, furigana) and
- * tayori-article-page-ai.c (the side pane it shares with the AI panel, AI provenance). */
+ * tayori-article-page-ai.c (the side pane it shares with the AI panel, AI provenance),
+ * tayori-article-page-review.c (the CMS sync bar, 「承認依頼」, conflicts) and
+ * tayori-article-page-sns.c (the 「SNS」 tab). */
 #pragma once
 
 #include <adwaita.h>
@@ -18,6 +20,8 @@
 #include "tayori-checks-panel.h"
 #include "tayori-preview-view.h"
 #include "tayori-save-status.h"
+#include "tayori-sns-composer.h"
+#include "tayori-sync-bar.h"
 
 G_BEGIN_DECLS
 
@@ -70,6 +74,14 @@ struct _TayoriArticlePage
 
   TayoriAiService *ai;
   TayoriArticle *ai_learnt;    /* the article as the classifier last learnt it */
+
+  TayoriSyncBar *sync_bar;
+  GCancellable *review_cancellable;
+  GtkWidget *theirs_window;    /* the CMS version shown while merging a conflict by hand */
+
+  GtkStack *page_stack;        /* the article itself, or its 「SNS」 tab */
+  AdwBin *sns_bin;
+  TayoriSnsComposer *sns_composer;   /* NULL without the application's SNS service */
 };
 
 /* tayori-article-page-actions.c */
@@ -114,5 +126,16 @@ void     _tayori_article_page_setup_ai                  (TayoriArticlePage *self
 void     _tayori_article_page_dispose_ai                (TayoriArticlePage *self);
 void     _tayori_article_page_ai_set_article            (TayoriArticlePage *self);
 void     _tayori_article_page_ai_saved                  (TayoriArticlePage *self);
+
+/* tayori-article-page-review.c: the CMS sync bar, 「承認依頼」 and conflicts */
+void     _tayori_article_page_class_add_review_actions  (GtkWidgetClass    *widget_class);
+void     _tayori_article_page_setup_review              (TayoriArticlePage *self);
+void     _tayori_article_page_dispose_review            (TayoriArticlePage *self);
+void     _tayori_article_page_review_set_article        (TayoriArticlePage *self);
+
+/* tayori-article-page-sns.c: the 「SNS」 tab (F9 shows it) */
+void     _tayori_article_page_class_add_sns_actions     (GtkWidgetClass    *widget_class);
+void     _tayori_article_page_setup_sns                 (TayoriArticlePage *self);
+void     _tayori_article_page_sns_set_article           (TayoriArticlePage *self);
 
 G_END_DECLS

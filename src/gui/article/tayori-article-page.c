@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "tayori-article-page-private.h"
+#include "tayori-style.h"
 
 /* Share of the width the editor side gets before the user moves the divider */
 #define EDITOR_SHARE 0.5
@@ -98,6 +99,8 @@ set_article (TayoriArticlePage *self,
   g_signal_group_set_target (self->article_signals, article);
   _tayori_article_page_checks_set_article (self);
   _tayori_article_page_ai_set_article (self);
+  _tayori_article_page_review_set_article (self);
+  _tayori_article_page_sns_set_article (self);
 
   _tayori_article_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -318,6 +321,8 @@ tayori_article_page_constructed (GObject *object)
   _tayori_article_page_setup_preview (self);
   _tayori_article_page_setup_checks (self);
   _tayori_article_page_setup_ai (self);
+  _tayori_article_page_setup_review (self);
+  _tayori_article_page_setup_sns (self);
   g_signal_connect_object (self->checks, "notify::can-submit", G_CALLBACK (submit_state_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks, "notify::submit-blockers", G_CALLBACK (submit_state_changed_cb), self,
@@ -343,6 +348,7 @@ tayori_article_page_dispose (GObject *object)
   g_clear_object (&self->saver);
   _tayori_article_page_dispose_checks (self);
   _tayori_article_page_dispose_ai (self);
+  _tayori_article_page_dispose_review (self);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAYORI_TYPE_ARTICLE_PAGE);
@@ -499,6 +505,7 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
   g_type_ensure (TAYORI_TYPE_CHECKS_PANEL);
   g_type_ensure (TAYORI_TYPE_AI_PANEL);
   g_type_ensure (TAYORI_TYPE_AI_PROVENANCE_BUTTON);
+  g_type_ensure (TAYORI_TYPE_SYNC_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tayori/Tayori/article/tayori-article-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, toast_overlay);
@@ -518,27 +525,16 @@ tayori_article_page_class_init (TayoriArticlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, side_stack);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, ai_panel);
   gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, provenance_button);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, sync_bar);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, TayoriArticlePage, sns_bin);
 
   _tayori_article_page_class_add_actions (widget_class);
   _tayori_article_page_class_add_preview_actions (widget_class);
   _tayori_article_page_class_add_check_actions (widget_class);
   _tayori_article_page_class_add_ai_actions (widget_class);
-}
-
-static void
-load_style (GtkWidget *widget)
-{
-  static GdkDisplay *styled_display;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gtk_widget_get_display (widget);
-
-  if (styled_display == display)
-    return;
-  styled_display = display;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/tayori/Tayori/article/article.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  _tayori_article_page_class_add_review_actions (widget_class);
+  _tayori_article_page_class_add_sns_actions (widget_class);
 }
 
 static void
@@ -548,7 +544,7 @@ tayori_article_page_init (TayoriArticlePage *self)
   self->preview_zoom = 1.0;
   self->show_preview = TRUE;
 
-  load_style (GTK_WIDGET (self));
+  tayori_style_load_resource (GTK_WIDGET (self), "/io/github/tayori/Tayori/article/article.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->article_signals = g_signal_group_new (TAYORI_TYPE_ARTICLE);

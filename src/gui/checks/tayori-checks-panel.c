@@ -8,6 +8,7 @@
 #include "tayori-check-labels.h"
 #include "tayori-checks-panel.h"
 #include "tayori-finding-row.h"
+#include "tayori-style.h"
 
 /* Rows per family and severity: a huge article can have thousands of notices, and a list that
  * long helps nobody (the counts stay complete) */
@@ -29,10 +30,19 @@ struct _TayoriChecksPanel
   TayoriCheckReport *report;
   TayoriCheckDocument *document;
   GPtrArray *rows;   /* TayoriFindingRow, as placed; the buttons' targets index it */
+  gboolean read_only;
   GArray *body_newlines;  /* gsize offsets of the body's line ends, for the lines shown */
 };
 
 G_DEFINE_FINAL_TYPE (TayoriChecksPanel, tayori_checks_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_READ_ONLY,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_ACTIVATE_FINDING,
@@ -206,6 +216,7 @@ add_family (TayoriChecksPanel *self,
       if (listed++ >= MAX_ROWS_PER_LIST)
         continue;
       row = tayori_finding_row_new (finding, self->rows->len, field_text, line_of (self, finding));
+      tayori_finding_row_set_read_only (TAYORI_FINDING_ROW (row), self->read_only);
       g_ptr_array_add (self->rows, row);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
@@ -440,12 +451,60 @@ tayori_checks_panel_dispose (GObject *object)
 }
 
 static void
+tayori_checks_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TayoriChecksPanel *self = TAYORI_CHECKS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tayori_checks_panel_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TayoriChecksPanel *self = TAYORI_CHECKS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_READ_ONLY:
+      tayori_checks_panel_set_read_only (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tayori_checks_panel_class_init (TayoriChecksPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tayori_checks_panel_dispose;
+  object_class->get_property = tayori_checks_panel_get_property;
+  object_class->set_property = tayori_checks_panel_set_property;
+
+  /**
+   * TayoriChecksPanel:read-only:
+   *
+   * Whether the findings only show: no Fix or Dismiss… buttons (the review view).
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TayoriChecksPanel::activate-finding:
@@ -480,25 +539,32 @@ tayori_checks_panel_class_init (TayoriChecksPanelClass *klass)
 }
 
 static void
-load_style (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (g_object_get_data (G_OBJECT (display), "tayori-checks-style") != NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/tayori/Tayori/checks/checks.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data (G_OBJECT (display), "tayori-checks-style", GINT_TO_POINTER (TRUE));
-}
-
-static void
 tayori_checks_panel_init (TayoriChecksPanel *self)
 {
   self->rows = g_ptr_array_new ();
-  load_style (GTK_WIDGET (self));
+  tayori_style_load_resource (GTK_WIDGET (self), "/io/github/tayori/Tayori/checks/checks.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   rebuild (self);
+}
+
+gboolean
+tayori_checks_panel_get_read_only (TayoriChecksPanel *self)
+{
+  g_return_val_if_fail (TAYORI_IS_CHECKS_PANEL (self), FALSE);
+  return self->read_only;
+}
+
+void
+tayori_checks_panel_set_read_only (TayoriChecksPanel *self,
+                                   gboolean           read_only)
+{
+  g_return_if_fail (TAYORI_IS_CHECKS_PANEL (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  for (guint i = 0; i < self->rows->len; i++)
+    tayori_finding_row_set_read_only (g_ptr_array_index (self->rows, i), read_only);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }

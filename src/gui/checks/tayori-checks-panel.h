@@ -20,6 +20,10 @@ void       tayori_checks_panel_set_report  (TayoriChecksPanel   *self,
                                             TayoriCheckDocument *document);
 void       tayori_checks_panel_set_running (TayoriChecksPanel   *self,
                                             gboolean             running);
+/* Read-only: the findings without their Fix and Dismiss… buttons (for reviewers). */
+gboolean   tayori_checks_panel_get_read_only (TayoriChecksPanel *self);
+void       tayori_checks_panel_set_read_only (TayoriChecksPanel *self,
+                                              gboolean           read_only);
 /* Signals, each with the TayoriFinding concerned: "activate-finding" (a row was activated),
  * "fix-finding" (its Fix button), "dismiss-finding" (its Dismiss… button). */
 

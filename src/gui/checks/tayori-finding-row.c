@@ -27,6 +27,7 @@ struct _TayoriFindingRow
   TayoriFinding *finding;
   char *span;
   guint position;
+  gboolean read_only;
 };
 
 G_DEFINE_FINAL_TYPE (TayoriFindingRow, tayori_finding_row, GTK_TYPE_LIST_BOX_ROW)
@@ -99,6 +100,15 @@ set_optional_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* A read-only row (the review view) neither fixes nor dismisses */
+static void
+show_buttons (TayoriFindingRow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->fix_button),
+                          tayori_finding_get_fix (self->finding) != NULL && !self->read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button), !self->read_only);
+}
+
 static void
 fill (TayoriFindingRow *self,
       guint             line)
@@ -121,7 +131,7 @@ fill (TayoriFindingRow *self,
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->fix_button), "u", self->position);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->dismiss_button), "u", self->position);
-  gtk_widget_set_visible (GTK_WIDGET (self->fix_button), fix != NULL);
+  show_buttons (self);
   if (fix != NULL && *fix == '\0')
     fix_tip = g_strdup_printf (_("Delete “%s”"), self->span);
   else if (fix != NULL && *self->span == '\0')
@@ -159,6 +169,16 @@ tayori_finding_row_new (TayoriFinding *finding,
   self->span = tayori_finding_dup_span (finding, field_text);
   fill (self, line);
   return GTK_WIDGET (self);
+}
+
+void
+tayori_finding_row_set_read_only (TayoriFindingRow *self,
+                                  gboolean          read_only)
+{
+  g_return_if_fail (TAYORI_IS_FINDING_ROW (self));
+
+  self->read_only = read_only;
+  show_buttons (self);
 }
 
 TayoriFinding *

@@ -19,6 +19,9 @@ GtkWidget     *tayori_finding_row_new          (TayoriFinding    *finding,
                                                 guint             position,
                                                 const char       *field_text,
                                                 guint             line);
+/* Hides the Fix and Dismiss… buttons (a reviewer reads, the writer changes). */
+void           tayori_finding_row_set_read_only (TayoriFindingRow *self,
+                                                 gboolean          read_only);
 TayoriFinding *tayori_finding_row_get_finding  (TayoriFindingRow *self);
 guint          tayori_finding_row_get_position (TayoriFindingRow *self);
 /* Whether the details are shown; kept across the panel's rebuilds. */

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include "fake-openai.h"
+#include "soup-thread-server.h"
 
 /* The generated image: a JPEG smaller than the thumbnail and of another aspect, so the
  * assistant has to convert, scale and crop it. */
@@ -14,19 +15,14 @@
 
 struct _FakeOpenai
 {
-  GThread      *thread;
-  GMainContext *context;
-  GMainLoop    *loop;
-  SoupServer   *server;
-  char         *base_url;
+  SoupThreadServer *http;
+  char             *base_url;
 
-  GMutex        lock;
-  GCond         ready;
-  gboolean      started;
-  char         *answer;
-  gboolean      failing;
-  guint         count;
-  char         *last_body;
+  GMutex            lock;
+  char             *answer;
+  gboolean          failing;
+  guint             count;
+  char             *last_body;
 };
 
 static void
@@ -181,9 +177,7 @@ handle (SoupServer        *server,
         gpointer           user_data)
 {
   FakeOpenai *self = user_data;
-  SoupMessageBody *request = soup_server_message_get_request_body (message);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (request);
-  g_autofree char *body = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *body = soup_thread_server_request_text (message);
   g_autofree char *answer = NULL;
   g_autoptr(JsonNode) node = NULL;
   gboolean failing;
@@ -218,60 +212,22 @@ handle (SoupServer        *server,
     soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
 }
 
-static gpointer
-serve (gpointer data)
-{
-  FakeOpenai *self = data;
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
-
-  g_main_context_push_thread_default (self->context);
-  self->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (self->server, NULL, handle, self, NULL);
-  if (!soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
-    g_error ("The fake AI service cannot listen: %s", error->message);
-  uris = soup_server_get_uris (self->server);
-
-  g_mutex_lock (&self->lock);
-  self->base_url = g_strdup_printf ("http://127.0.0.1:%d/v1", g_uri_get_port (uris->data));
-  self->started = TRUE;
-  g_cond_signal (&self->ready);
-  g_mutex_unlock (&self->lock);
-
-  g_main_loop_run (self->loop);
-  soup_server_disconnect (self->server);
-  g_clear_object (&self->server);
-  g_main_context_pop_thread_default (self->context);
-  return NULL;
-}
-
 FakeOpenai *
 fake_openai_new (void)
 {
   FakeOpenai *self = g_new0 (FakeOpenai, 1);
 
   g_mutex_init (&self->lock);
-  g_cond_init (&self->ready);
-  self->context = g_main_context_new ();
-  self->loop = g_main_loop_new (self->context, FALSE);
-  self->thread = g_thread_new ("fake-openai", serve, self);
-
-  g_mutex_lock (&self->lock);
-  while (!self->started)
-    g_cond_wait (&self->ready, &self->lock);
-  g_mutex_unlock (&self->lock);
+  self->http = soup_thread_server_new ("fake-openai", NULL, handle, self);
+  self->base_url = g_strconcat (soup_thread_server_get_url (self->http), "/v1", NULL);
   return self;
 }
 
 void
 fake_openai_free (FakeOpenai *self)
 {
-  g_main_loop_quit (self->loop);
-  g_thread_join (self->thread);
-  g_main_loop_unref (self->loop);
-  g_main_context_unref (self->context);
+  soup_thread_server_free (self->http);
   g_mutex_clear (&self->lock);
-  g_cond_clear (&self->ready);
   g_free (self->base_url);
   g_free (self->answer);
   g_free (self->last_body);

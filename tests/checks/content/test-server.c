@@ -3,6 +3,7 @@
  * thread and main context, counting requests per path and how many overlap. */
 #include <libsoup/soup.h>
 #include "test-server.h"
+#include "soup-thread-server.h"
 
 #define SLOW_MS  5000
 #define DELAY_MS 150
@@ -10,16 +11,9 @@
 
 struct _TestServer
 {
-  GThread      *thread;
-  GMainContext *context;
-  GMainLoop    *loop;
-  SoupServer   *server;
-  char         *tls_pem;
-  char         *base_url;
+  SoupThreadServer *http;
 
   GMutex        lock;
-  GCond         ready;
-  gboolean      started;
   GHashTable   *counts;      /* path or path?query → GUINT */
   guint         active;
   guint         max_active;
@@ -119,7 +113,7 @@ delay (TestServer        *self,
   g_signal_connect (message, "disconnected", G_CALLBACK (on_disconnected), pending);
   soup_server_message_pause (message);
   g_source_set_callback (source, answer_later, pending, (GDestroyNotify) pending_free);
-  g_source_attach (source, self->context);
+  g_source_attach (source, soup_thread_server_get_context (self->http));
 }
 
 static void
@@ -188,83 +182,30 @@ handle (SoupServer        *server,
     soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
 }
 
-static gpointer
-serve (gpointer data)
-{
-  TestServer *self = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoslist(GUri) uris = NULL;
-
-  g_main_context_push_thread_default (self->context);
-  if (self->tls_pem != NULL)
-    {
-      certificate = g_tls_certificate_new_from_file (self->tls_pem, &error);
-      g_assert_no_error (error);
-    }
-  self->server = soup_server_new ("tls-certificate", certificate, NULL);
-  soup_server_add_handler (self->server, NULL, handle, self, NULL);
-  soup_server_listen (self->server, address,
-                      self->tls_pem != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (self->server);
-
-  g_mutex_lock (&self->lock);
-  self->base_url = g_strdup_printf ("%s://127.0.0.1:%d", self->tls_pem != NULL ? "https" : "http",
-                                    g_uri_get_port (uris->data));
-  self->started = TRUE;
-  g_cond_signal (&self->ready);
-  g_mutex_unlock (&self->lock);
-
-  g_main_loop_run (self->loop);
-
-  soup_server_disconnect (self->server);
-  g_clear_object (&self->server);
-  g_main_context_pop_thread_default (self->context);
-  return NULL;
-}
-
 TestServer *
 test_server_new (const char *tls_pem)
 {
   TestServer *self = g_new0 (TestServer, 1);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
 
+  if (tls_pem != NULL)
+    {
+      certificate = g_tls_certificate_new_from_file (tls_pem, &error);
+      g_assert_no_error (error);
+    }
   g_mutex_init (&self->lock);
-  g_cond_init (&self->ready);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->tls_pem = g_strdup (tls_pem);
-  self->context = g_main_context_new ();
-  self->loop = g_main_loop_new (self->context, FALSE);
-  self->thread = g_thread_new ("test-server", serve, self);
-
-  g_mutex_lock (&self->lock);
-  while (!self->started)
-    g_cond_wait (&self->ready, &self->lock);
-  g_mutex_unlock (&self->lock);
+  self->http = soup_thread_server_new ("test-server", certificate, handle, self);
   return self;
-}
-
-static gboolean
-quit (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
 }
 
 void
 test_server_free (TestServer *self)
 {
-  g_main_context_invoke (self->context, quit, self->loop);
-  g_thread_join (self->thread);
-  g_main_loop_unref (self->loop);
-  g_main_context_unref (self->context);
+  soup_thread_server_free (self->http);
   g_hash_table_unref (self->counts);
   g_mutex_clear (&self->lock);
-  g_cond_clear (&self->ready);
-  g_free (self->tls_pem);
-  g_free (self->base_url);
   g_free (self);
 }
 
@@ -272,7 +213,7 @@ char *
 test_server_url (TestServer *self,
                  const char *path)
 {
-  return g_strconcat (self->base_url, path, NULL);
+  return g_strconcat (soup_thread_server_get_url (self->http), path, NULL);
 }
 
 guint
