@@ -164,8 +164,11 @@ inject (GTask *task)
                                        g_task_get_cancellable (task), injected_cb, task);
 }
 
+/* Runs on a worker thread in a task of its own, with no source object: the worker must never
+ * hold the last reference to the web view (WebKit objects may only be finalized on the main
+ * thread), so the run's task stays on the main thread. */
 static void
-parse_thread (GTask        *task,
+parse_thread (GTask        *parse_task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
@@ -177,6 +180,22 @@ parse_thread (GTask        *task,
   (void) source_object;
   (void) cancellable;
   findings = _tayori_axe_findings_parse (run->json, run->document, &error);
+  if (findings == NULL)
+    g_task_return_error (parse_task, error);
+  else
+    g_task_return_pointer (parse_task, findings, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+parsed_cb (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *findings = g_task_propagate_pointer (G_TASK (result), &error);
+
+  (void) source_object;
   if (findings == NULL)
     g_task_return_error (task, error);
   else
@@ -191,6 +210,8 @@ run_done_cb (GObject      *source_object,
   g_autoptr(GTask) task = user_data;
   Run *run = g_task_get_task_data (task);
   g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GTask) parse_task = NULL;
+  GCancellable *cancellable;
   GError *error = NULL;
 
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source_object),
@@ -216,7 +237,10 @@ run_done_cb (GObject      *source_object,
 
   /* Parsing and mapping can take a while on a long article: off the main thread. */
   run->json = jsc_value_to_string (value);
-  g_task_run_in_thread (task, parse_thread);
+  cancellable = g_task_get_cancellable (task);
+  parse_task = g_task_new (NULL, cancellable, parsed_cb, g_steal_pointer (&task));
+  g_task_set_task_data (parse_task, run, NULL);
+  g_task_run_in_thread (parse_task, parse_thread);
 }
 
 static void
